@@ -1,0 +1,46 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+
+/** Codes whose messages were written for the person who sent the request, so they are passed on as they are. */
+const USER_FACING_CODES = new Set([
+  "BAD_USER_INPUT",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "BAD_REQUEST",
+  "FORBIDDEN",
+  "UNAUTHENTICATED",
+]);
+
+/** An argument a person can fix: the message says what is wrong and what is allowed. */
+export function badUserInput(message: string, argumentName?: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: "BAD_USER_INPUT", ...(argumentName ? { argumentName } : {}) },
+  });
+}
+
+/**
+ * Apollo Server `formatError`: keeps user-facing errors, and outside development replaces anything else
+ * (database errors carry SQL text and table names) by a generic message.
+ */
+export function createErrorFormatter(development: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && USER_FACING_CODES.has(code)) {
+      return development ? formatted : { ...formatted, extensions: { code } };
+    }
+    if (development) return formatted;
+    const original = unwrapResolverError(error);
+    if (original instanceof Error && !(original instanceof GraphQLError)) {
+      console.error("[error]", original);
+    }
+    return {
+      message: "Internal server error",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    };
+  };
+}

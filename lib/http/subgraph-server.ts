@@ -1,0 +1,67 @@
+import { createServer } from "node:http";
+import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express from "express";
+import type { GraphQLSchema } from "graphql";
+import type { DataSource } from "typeorm";
+import type { SqlStatementCounter } from "../db/sql-counter";
+import { createErrorFormatter } from "../graphql/errors";
+import { createMetricsRegistry } from "./metrics";
+import { listen, type RunningService } from "./service";
+
+/** What a subgraph hands to the shared server: its schema, its database and its per-request context. */
+export interface SubgraphServerOptions<C extends object> {
+  name: string;
+  schema: GraphQLSchema;
+  /** An initialised connection to this subgraph's own database; closed by `stop()`. */
+  dataSource: DataSource;
+  sqlCounter: SqlStatementCounter;
+  /** Builds the context of one request: fresh DataLoaders, so nothing is cached across requests. */
+  createContext: () => C;
+  /** Error details (messages of internal errors, stack traces) in responses; never in production. */
+  development?: boolean;
+}
+
+/** A subgraph's HTTP server, built but not listening: `index.ts` listens on its port, tests on port 0. */
+export interface SubgraphServer {
+  listen(port: number, host?: string): Promise<RunningService>;
+}
+
+export function buildSubgraphServer<C extends object>(options: SubgraphServerOptions<C>): SubgraphServer {
+  return {
+    async listen(port, host = "127.0.0.1") {
+      const app = express();
+      const httpServer = createServer(app);
+      const apollo = new ApolloServer<C>({
+        schema: options.schema,
+        formatError: createErrorFormatter(options.development ?? false),
+        includeStacktraceInErrorResponses: options.development ?? false,
+        introspection: true,
+        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+      });
+      await apollo.start();
+      const metrics = createMetricsRegistry(options.name, options.sqlCounter);
+
+      app.get("/health", (_req, res) => {
+        res.status(options.dataSource.isInitialized ? 200 : 503).json({ status: "ok", service: options.name });
+      });
+      app.get("/metrics", async (_req, res) => {
+        res.type(metrics.contentType).send(await metrics.metrics());
+      });
+      app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async () => options.createContext() }));
+
+      const boundPort = await listen(httpServer, port, host);
+      const shownHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+      return {
+        url: `http://${shownHost}:${boundPort}/graphql`,
+        port: boundPort,
+        async stop() {
+          await apollo.stop();
+          if (options.dataSource.isInitialized) await options.dataSource.destroy();
+        },
+      };
+    },
+  };
+}

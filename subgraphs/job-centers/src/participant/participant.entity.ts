@@ -1,0 +1,51 @@
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { DateScalar } from "../../../../lib/graphql/scalars";
+import { Gender, ParticipantStage, SupportTrack } from "./participant.enums";
+
+/** A job seeker in the program. Owned here; the other agencies add what they know of the same person. */
+@Directive(`@key(fields: "id")`)
+@ObjectType({ description: "A job seeker in the program (참여자), as the employment centers record them." })
+@Entity("participant")
+export class Participant {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "uuid" })
+  id: string;
+
+  @Field(() => String)
+  @Column({ type: "text" })
+  name: string;
+
+  @Field(() => Int)
+  @Column({ name: "birth_year", type: "smallint" })
+  birthYear: number;
+
+  @Field(() => Gender)
+  @Column({ type: "text" })
+  gender: Gender;
+
+  @Field(() => SupportTrack)
+  @Column({ type: "text" })
+  track: SupportTrack;
+
+  @Field(() => ParticipantStage)
+  @Column({ type: "text" })
+  stage: ParticipantStage;
+
+  @Field(() => DateScalar, { description: "Date of application (신청일)." })
+  @Column({ name: "applied_on", type: "date" })
+  appliedOn: string;
+
+  @Field(() => DateScalar, { nullable: true, description: "Date eligibility was decided (수급자격 결정일)." })
+  @Column({ name: "eligibility_decided_on", type: "date", nullable: true })
+  eligibilityDecidedOn: string | null;
+
+  @Column({ name: "region_code", type: "varchar", length: 2 })
+  regionCode: string;
+
+  @Column({ name: "employment_center_id", type: "integer" })
+  employmentCenterId: number;
+
+  @Column({ name: "counselor_id", type: "integer", nullable: true })
+  counselorId: number | null;
+}

@@ -1,0 +1,59 @@
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { parseUuid } from "../../../../lib/graphql/ids";
+import type { JobCentersContext } from "../context";
+import { Counselor } from "../counselor/counselor.entity";
+import { EmploymentCenter } from "../employment-center/employment-center.entity";
+import { Region } from "../region/region.entity";
+import { ParticipantConnection } from "./participant.connection";
+import { Participant } from "./participant.entity";
+import { ParticipantFilter } from "./participant.filter";
+import { participantPage } from "./participant.query";
+
+@ArgsType()
+class ParticipantsArgs {
+  @Field(() => ParticipantFilter, { nullable: true })
+  filter?: ParticipantFilter | null;
+
+  @Field(() => Int, { nullable: true, description: "Page size, 1–100 (default 20)." })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: "`endCursor` of the previous page." })
+  after?: string | null;
+}
+
+@Resolver(() => Participant)
+export class ParticipantResolver {
+  @Query(() => Participant, { nullable: true, description: "A participant by id; null when there is none." })
+  participant(@Arg("id", () => ID) id: string, @Ctx() ctx: JobCentersContext): Promise<Participant | null> {
+    const key = parseUuid(id);
+    return key === null ? Promise.resolve(null) : ctx.loaders.participantById.load(key);
+  }
+
+  @Query(() => ParticipantConnection, { description: "Participants, newest application first (a caseload)." })
+  participants(@Args(() => ParticipantsArgs) args: ParticipantsArgs, @Ctx() ctx: JobCentersContext): Promise<ParticipantConnection> {
+    return participantPage(ctx.db, args);
+  }
+
+  @FieldResolver(() => Region)
+  async region(@Root() participant: Participant, @Ctx() ctx: JobCentersContext): Promise<Region> {
+    return (await ctx.loaders.regionByCode.load(participant.regionCode)) as Region;
+  }
+
+  @FieldResolver(() => EmploymentCenter, { description: "The center that runs this participant's case." })
+  async employmentCenter(@Root() participant: Participant, @Ctx() ctx: JobCentersContext): Promise<EmploymentCenter> {
+    return (await ctx.loaders.employmentCenterById.load(participant.employmentCenterId)) as EmploymentCenter;
+  }
+
+  @FieldResolver(() => Counselor, { nullable: true, description: "The counsellor in charge; null before assignment." })
+  counselor(@Root() participant: Participant, @Ctx() ctx: JobCentersContext): Promise<Counselor | null> {
+    return participant.counselorId === null ? Promise.resolve(null) : ctx.loaders.counselorById.load(participant.counselorId);
+  }
+}
+
+/** `_entities` for Participant: the other agencies' subgraphs never need more than the id. */
+export const participantReference = {
+  __resolveReference(ref: { id: string }, ctx: JobCentersContext) {
+    const key = parseUuid(String(ref.id));
+    return key === null ? null : ctx.loaders.participantById.load(key);
+  },
+};

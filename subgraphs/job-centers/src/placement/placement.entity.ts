@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { DateScalar } from "../../../../lib/graphql/scalars";
+
+export enum PlacementResult {
+  PENDING = "PENDING",
+  HIRED = "HIRED",
+  NOT_HIRED = "NOT_HIRED",
+  WITHDRAWN = "WITHDRAWN",
+}
+registerEnumType(PlacementResult, { name: "PlacementResult", description: "Outcome of a job placement referral." });
+
+/** A job placement referral (취업알선): the center refers the participant to an employer's vacancy. */
+@ObjectType({ description: "A job placement referral (취업알선) to an employer's vacancy." })
+@Entity("placement")
+export class Placement {
+  @Field(() => ID)
+  @PrimaryColumn({ type: "bigint" })
+  id: string;
+
+  @Column({ name: "participant_id", type: "uuid" })
+  participantId: string;
+
+  @Field(() => DateScalar)
+  @Column({ name: "referred_on", type: "date" })
+  referredOn: string;
+
+  @Field(() => String)
+  @Column({ name: "employer_name", type: "text" })
+  employerName: string;
+
+  @Field(() => String)
+  @Column({ type: "text" })
+  occupation: string;
+
+  @Field(() => PlacementResult)
+  @Column({ type: "text" })
+  result: PlacementResult;
+}

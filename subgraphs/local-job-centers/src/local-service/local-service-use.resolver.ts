@@ -1,0 +1,33 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { DataSource } from "typeorm";
+import { In } from "typeorm";
+import { listLoader } from "../../../../lib/loaders/by-key";
+import type { LocalJobCentersContext } from "../context";
+import { LocalJobCenter } from "../local-job-center/local-job-center.entity";
+import { Participant } from "../participant/participant";
+import { LocalServiceUse } from "./local-service-use.entity";
+
+export function createLocalServiceLoaders(db: DataSource) {
+  return {
+    localServicesByParticipant: listLoader<string, LocalServiceUse>(
+      (ids) => db.getRepository(LocalServiceUse).find({ where: { participantId: In([...ids]) }, order: { usedOn: "ASC", id: "ASC" } }),
+      (use) => use.participantId,
+    ),
+  };
+}
+
+@Resolver(() => LocalServiceUse)
+export class LocalServiceUseResolver {
+  @FieldResolver(() => LocalJobCenter)
+  async localJobCenter(@Root() use: LocalServiceUse, @Ctx() ctx: LocalJobCentersContext): Promise<LocalJobCenter> {
+    return (await ctx.loaders.localJobCenterById.load(use.localJobCenterId)) as LocalJobCenter;
+  }
+}
+
+@Resolver(() => Participant)
+export class ParticipantLocalServicesResolver {
+  @FieldResolver(() => [LocalServiceUse], { nullable: true, description: "Local centers' special services used, oldest first." })
+  localServices(@Root() participant: Participant, @Ctx() ctx: LocalJobCentersContext): Promise<LocalServiceUse[]> {
+    return ctx.loaders.localServicesByParticipant.load(participant.id);
+  }
+}

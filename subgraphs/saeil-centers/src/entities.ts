@@ -1,0 +1,6 @@
+import { Course } from "./course/course.entity";
+import { SaeilEnrollment } from "./enrollment/enrollment.entity";
+import { SaeilCenter } from "./saeil-center/saeil-center.entity";
+
+/** Every TypeORM entity of the saeil-centers database. */
+export const entities = [SaeilCenter, Course, SaeilEnrollment];

@@ -1,0 +1,49 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import type { DataSource } from "typeorm";
+import { In } from "typeorm";
+import { parseIntId } from "../../../../lib/graphql/ids";
+import { listLoader, rowLoader } from "../../../../lib/loaders/by-key";
+import type { SaeilCentersContext } from "../context";
+import { Region } from "../region/region";
+import { SaeilCenter } from "./saeil-center.entity";
+
+export function createSaeilCenterLoaders(db: DataSource) {
+  const repository = db.getRepository(SaeilCenter);
+  return {
+    saeilCenterById: rowLoader<number, SaeilCenter>((ids) => repository.findBy({ id: In([...ids]) }), (c) => c.id),
+    saeilCentersByRegion: listLoader<string, SaeilCenter>(
+      (codes) => repository.find({ where: { regionCode: In([...codes]) }, order: { id: "ASC" } }),
+      (c) => c.regionCode,
+    ),
+  };
+}
+
+@Resolver(() => SaeilCenter)
+export class SaeilCenterResolver {
+  @Query(() => SaeilCenter, { nullable: true, description: "A Saeil center by id; null when none has it." })
+  saeilCenter(@Arg("id", () => ID) id: string, @Ctx() ctx: SaeilCentersContext): Promise<SaeilCenter | null> {
+    const key = parseIntId(id);
+    return key === null ? Promise.resolve(null) : ctx.loaders.saeilCenterById.load(key);
+  }
+
+  @Query(() => [SaeilCenter], { description: "Saeil centers, all or those of one region." })
+  saeilCenters(
+    @Arg("regionCode", () => String, { nullable: true }) regionCode: string | null,
+    @Ctx() ctx: SaeilCentersContext,
+  ): Promise<SaeilCenter[]> {
+    if (regionCode != null) return ctx.loaders.saeilCentersByRegion.load(regionCode);
+    return ctx.db.getRepository(SaeilCenter).find({ order: { id: "ASC" } });
+  }
+
+  @FieldResolver(() => Region)
+  region(@Root() center: SaeilCenter): Region {
+    return { code: center.regionCode };
+  }
+}
+
+export const saeilCenterReference = {
+  __resolveReference(ref: { id: string }, ctx: SaeilCentersContext) {
+    const key = parseIntId(String(ref.id));
+    return key === null ? null : ctx.loaders.saeilCenterById.load(key);
+  },
+};
