@@ -1,0 +1,79 @@
+import path from "node:path";
+import { SCHEMA_DIR } from "../../lib/config/paths";
+import { GatewayEnvError, readGatewayEnv } from "./env";
+
+describe("readGatewayEnv", () => {
+  it("falls back to the defaults for an empty environment", () => {
+    expect(readGatewayEnv({})).toEqual({
+      port: 4000,
+      host: "0.0.0.0",
+      nodeEnv: "production",
+      development: false,
+      supergraphPath: path.join(SCHEMA_DIR, "supergraph.graphql"),
+      subgraphUrls: {
+        "job-centers": "http://localhost:4001/graphql",
+        "local-job-centers": "http://localhost:4002/graphql",
+        "saeil-centers": "http://localhost:4003/graphql",
+        "welfare-partners": "http://localhost:4004/graphql",
+      },
+      subgraphTimeoutMs: 10000,
+    });
+  });
+
+  it("reads every variable", () => {
+    const env = readGatewayEnv({
+      PORT: "8080",
+      HOST: "127.0.0.1",
+      NODE_ENV: "development",
+      SUPERGRAPH_PATH: "/etc/njsp/supergraph.graphql",
+      JOB_CENTERS_URL: "http://job-centers:4001/graphql",
+      LOCAL_JOB_CENTERS_URL: "http://local-job-centers:4002/graphql",
+      SAEIL_CENTERS_URL: "https://saeil.example.go.kr/graphql",
+      WELFARE_PARTNERS_URL: "http://welfare-partners:4004/graphql",
+      SUBGRAPH_TIMEOUT_MS: "2500",
+    });
+    expect(env).toMatchObject({
+      port: 8080,
+      host: "127.0.0.1",
+      development: true,
+      supergraphPath: "/etc/njsp/supergraph.graphql",
+      subgraphTimeoutMs: 2500,
+    });
+    expect(env.subgraphUrls["saeil-centers"]).toBe("https://saeil.example.go.kr/graphql");
+    expect(env.subgraphUrls["welfare-partners"]).toBe("http://welfare-partners:4004/graphql");
+  });
+
+  it("treats empty values as unset and resolves a relative supergraph path", () => {
+    const env = readGatewayEnv({ PORT: "", HOST: "  ", SUPERGRAPH_PATH: "schema/other.graphql" });
+    expect(env.port).toBe(4000);
+    expect(env.host).toBe("0.0.0.0");
+    expect(env.supergraphPath).toBe(path.resolve("schema/other.graphql"));
+  });
+
+  it("accepts port 0 (a free port) and counts only NODE_ENV=development as development", () => {
+    expect(readGatewayEnv({ PORT: "0" }).port).toBe(0);
+    expect(readGatewayEnv({ NODE_ENV: "test" }).development).toBe(false);
+  });
+
+  it("reports every bad value at once, naming the variable", () => {
+    let thrown: unknown;
+    try {
+      readGatewayEnv({ PORT: "80a", SUBGRAPH_TIMEOUT_MS: "0", WELFARE_PARTNERS_URL: "welfare-partners:4004", JOB_CENTERS_URL: "ftp://x/graphql" });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(GatewayEnvError);
+    const { problems, message } = thrown as GatewayEnvError;
+    expect(problems).toHaveLength(4);
+    expect(message).toMatch(/PORT must be an integer from 0 to 65535 \(got "80a"\)/);
+    expect(message).toMatch(/SUBGRAPH_TIMEOUT_MS must be an integer from 1/);
+    expect(message).toMatch(/WELFARE_PARTNERS_URL must be an http:\/\/ or https:\/\/ URL/);
+    expect(message).toMatch(/JOB_CENTERS_URL must be an http:\/\/ or https:\/\/ URL/);
+  });
+
+  it("rejects ports out of range and unparseable URLs", () => {
+    expect(() => readGatewayEnv({ PORT: "70000" })).toThrow(/PORT/);
+    expect(() => readGatewayEnv({ PORT: "-1" })).toThrow(/PORT/);
+    expect(() => readGatewayEnv({ SAEIL_CENTERS_URL: "not a url" })).toThrow(/SAEIL_CENTERS_URL must be an absolute URL/);
+  });
+});

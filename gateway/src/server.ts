@@ -1,0 +1,184 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloGateway } from "@apollo/gateway";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type ErrorRequestHandler } from "express";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../lib/subgraph-names";
+import { AgencyDataSource } from "./data-source";
+import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from "./env";
+import { dedupeUnavailableErrors, formatGatewayError } from "./errors";
+import { graphiqlHandler, graphiqlPage } from "./graphiql";
+import { GatewayMetrics } from "./metrics";
+import { createSubgraphFetcher } from "./subgraph-fetcher";
+
+/** Options of {@link createGateway}. */
+export interface GatewayOptions {
+  /** The composed supergraph SDL (the committed `schema/supergraph.graphql`); composition happens elsewhere. */
+  supergraphSdl: string;
+  /** Where each subgraph answers; these replace the URLs written in the supergraph. */
+  subgraphUrls: Record<SubgraphName, string>;
+  /** Port to listen on; 0 (the default) picks a free one, as tests want. */
+  port?: number;
+  /** Interface to listen on; default 127.0.0.1. Containers pass 0.0.0.0. */
+  host?: string;
+  /** Development mode: stack traces and failure causes in error responses. Default false. */
+  development?: boolean;
+  /** Per subgraph request timeout in milliseconds; default 10000. */
+  timeoutMs?: number;
+}
+
+export interface RunningGateway {
+  /** The GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
+  url: string;
+  port: number;
+  /** Stops accepting requests, lets in-flight ones finish, and closes subgraph connections. Idempotent. */
+  stop(): Promise<void>;
+}
+
+const BODY_LIMIT = "1mb";
+
+/** Starts the gateway: Apollo Gateway over the four subgraphs, GraphiQL, `/health` and `/metrics`, listening. */
+export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const development = options.development ?? false;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
+  const host = options.host ?? "127.0.0.1";
+  const metrics = new GatewayMetrics();
+  const subgraphFetcher = createSubgraphFetcher({ timeoutMs });
+  // Render and compress now, off the request path; a failure shows up when the page is first asked for.
+  graphiqlPage().catch(() => undefined);
+
+  const gateway = new ApolloGateway({
+    supergraphSdl: options.supergraphSdl,
+    buildService: ({ name, url }) => {
+      const known = (SUBGRAPH_NAMES as readonly string[]).includes(name);
+      const target = known ? options.subgraphUrls[name as SubgraphName] : url;
+      if (!target) throw new Error(`no URL for subgraph "${name}": it is not one of ${SUBGRAPH_NAMES.join(", ")}`);
+      return new AgencyDataSource({
+        serviceName: name,
+        url: target,
+        fetcher: subgraphFetcher.fetcher,
+        timeoutMs,
+        onCallEnd: (subgraph, outcome, seconds) => metrics.observeSubgraphCall(subgraph, outcome, seconds),
+      });
+    },
+  });
+
+  const app = express();
+  app.disable("x-powered-by");
+  // Express otherwise takes its mode from NODE_ENV and puts stack traces in its error pages.
+  app.set("env", development ? "development" : "production");
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer({
+    gateway,
+    nodeEnv: development ? "development" : "production",
+    // GraphiQL lives on introspection, and the schema is no secret: the client contract is public.
+    introspection: true,
+    includeStacktraceInErrorResponses: development,
+    formatError: (formatted, error) => {
+      const result = formatGatewayError(formatted, error, { development });
+      if (result.message !== formatted.message && result.extensions?.code === "INTERNAL_SERVER_ERROR") {
+        console.error("[gateway] masked internal error:", error);
+      }
+      return result;
+    },
+    // Compact JSON: Apollo's default pretty-printing costs time and bytes on large reports.
+    stringifyResult: (value) => JSON.stringify(value),
+    // index.ts handles signals; a library must not install process-wide handlers (tests start many gateways).
+    stopOnTerminationSignals: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(), // GraphiQL is ours, served without any CDN
+      // The network is air-gapped and the data is personal: never report usage or schemas to Apollo's cloud.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      finalErrorsPlugin(metrics),
+    ],
+  });
+  await apollo.start();
+
+  app.use(metrics.middleware());
+  app.get("/health", (_req, res) => {
+    res.set("Cache-Control", "no-store").json({ status: "ok" });
+  });
+  app.get("/metrics", async (_req, res) => {
+    res.set("Content-Type", metrics.contentType).send(await metrics.render());
+  });
+  app.get("/graphql", graphiqlHandler());
+  app.use("/graphql", express.json({ limit: BODY_LIMIT }), expressMiddleware(apollo));
+  app.use(jsonErrorHandler);
+
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once("error", reject);
+      httpServer.listen(options.port ?? 0, host, () => {
+        httpServer.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    await apollo.stop().catch(() => undefined);
+    subgraphFetcher.close();
+    throw error;
+  }
+
+  const { address, port } = httpServer.address() as AddressInfo;
+  let stopping: Promise<void> | undefined;
+  return {
+    url: `http://${urlHost(address)}:${port}/graphql`,
+    port,
+    stop: () =>
+      (stopping ??= (async () => {
+        await apollo.stop(); // drains the HTTP server, then stops the gateway
+        subgraphFetcher.close();
+      })()),
+  };
+}
+
+/** Works on the formatted errors of each response: drops repeated subgraph failures, then counts what is left. */
+function finalErrorsPlugin(metrics: GatewayMetrics): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
+          const errors = dedupeUnavailableErrors(response.body.singleResult.errors);
+          response.body.singleResult.errors = errors;
+          for (const error of errors) metrics.graphqlErrors.inc({ code: String(error.extensions?.code ?? "NONE") });
+        },
+      };
+    },
+  };
+}
+
+/** How to reach, from this machine, a server bound to `address` (wildcard binds are reached on loopback). */
+function urlHost(address: string): string {
+  if (address === "0.0.0.0" || address === "::") return "127.0.0.1";
+  return address.includes(":") ? `[${address}]` : address;
+}
+
+/**
+ * Errors raised before Apollo Server sees the request (unparseable JSON body, body too large) as a GraphQL-shaped
+ * JSON answer, instead of Express's HTML page that names files and lines.
+ */
+const jsonErrorHandler: ErrorRequestHandler = (error: { status?: number; statusCode?: number; type?: string }, _req, res, next) => {
+  if (res.headersSent) return next(error);
+  const status = error.status ?? error.statusCode ?? 500;
+  const message =
+    error.type === "entity.parse.failed"
+      ? "The request body is not valid JSON."
+      : error.type === "entity.too.large"
+        ? `The request body is larger than ${BODY_LIMIT}.`
+        : status < 500
+          ? "Bad request."
+          : "Internal server error";
+  if (status >= 500) console.error("[gateway] request failed:", error);
+  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
+};

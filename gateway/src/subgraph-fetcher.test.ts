@@ -1,0 +1,72 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createSubgraphFetcher, SubgraphTimeoutError, type SubgraphFetcher } from "./subgraph-fetcher";
+
+// A loopback HTTP server standing in for a subgraph: answers JSON, or waits forever on /slow.
+describe("createSubgraphFetcher", () => {
+  let server: http.Server;
+  let base: string;
+  let connections = 0;
+  let fetcher: SubgraphFetcher;
+
+  beforeAll(async () => {
+    server = http.createServer((req, res) => {
+      if (req.url === "/slow") return; // never answers
+      let body = "";
+      req.on("data", (chunk) => (body += chunk));
+      req.on("end", () => {
+        res.setHeader("content-type", "application/json");
+        res.end(JSON.stringify({ data: { method: req.method, echo: body, header: req.headers["x-test"] ?? null } }));
+      });
+    });
+    server.on("connection", () => connections++);
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  beforeEach(() => {
+    connections = 0;
+    fetcher = createSubgraphFetcher({ timeoutMs: 300 });
+  });
+
+  afterEach(() => fetcher.close());
+
+  it("sends the body and headers and reads a JSON answer", async () => {
+    const response = await fetcher.fetcher(`${base}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-test": "yes" },
+      body: '{"query":"{ __typename }"}',
+    });
+    expect(response.ok).toBe(true);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toBe("application/json");
+    expect(await response.json()).toEqual({ data: { method: "POST", echo: '{"query":"{ __typename }"}', header: "yes" } });
+  });
+
+  it("reuses one connection for consecutive requests", async () => {
+    for (let i = 0; i < 5; i++) {
+      const response = await fetcher.fetcher(`${base}/graphql`, { method: "POST", body: "{}" });
+      await response.text();
+    }
+    expect(connections).toBe(1);
+  });
+
+  it("gives up after timeoutMs with a SubgraphTimeoutError", async () => {
+    const started = Date.now();
+    await expect(fetcher.fetcher(`${base}/slow`, { method: "POST", body: "{}" })).rejects.toBeInstanceOf(SubgraphTimeoutError);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it("fails with the system error when nothing listens", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await expect(fetcher.fetcher(`http://127.0.0.1:${port}/graphql`, { method: "POST", body: "{}" })).rejects.toMatchObject({ code: "ECONNREFUSED" });
+  });
+});
