@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { GraphQLError } from "graphql";
 import { subgraphUnavailableError } from "./errors";
 import type { Fetcher } from "./subgraph-fetcher";
 
@@ -17,6 +18,17 @@ export interface AgencyDataSourceOptions {
   onCallEnd?: (serviceName: string, outcome: SubgraphOutcome, seconds: number) => void;
   /** Where failures are logged; default console.warn. */
   log?: (message: string) => void;
+}
+
+/**
+ * A 400 answer whose body is a GraphQL error with a client-facing code (variable coercion fails this way, for
+ * custom scalars the gateway cannot check itself).
+ */
+function clientErrorOf(error: Error): { message: string; code: string } | null {
+  const response = (error as GraphQLError).extensions?.response as { status?: number; body?: unknown } | undefined;
+  const first = (response?.body as { errors?: Array<{ message?: unknown; extensions?: { code?: unknown } }> } | undefined)?.errors?.[0];
+  if (response?.status !== 400 || typeof first?.message !== "string") return null;
+  return first.extensions?.code === "BAD_USER_INPUT" ? { message: first.message, code: "BAD_USER_INPUT" } : null;
 }
 
 /** Failures of one subgraph are logged at most this often, so an outage does not flood the log with one line per query. */
@@ -53,6 +65,11 @@ export class AgencyDataSource extends RemoteGraphQLDataSource {
 
   // RemoteGraphQLDataSource calls this for every failure of the HTTP exchange; what it throws replaces the error.
   override didEncounterError(error: Error): void {
+    const rejected = clientErrorOf(error);
+    if (rejected) {
+      // the subgraph refused the request (e.g. an impossible date in a variable): the client's mistake, not an outage
+      throw new GraphQLError(rejected.message, { extensions: { code: rejected.code, serviceName: this.agency.serviceName } });
+    }
     this.logFailure(error);
     throw subgraphUnavailableError(this.agency.serviceName, error, this.agency.timeoutMs);
   }

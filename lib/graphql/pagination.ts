@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { Field, ObjectType } from "type-graphql";
 import { badUserInput } from "./errors";
 

@@ -1,0 +1,75 @@
+import path from "node:path";
+import { PROJECT_ROOT } from "../lib/config/paths";
+import { SUBGRAPH_NAMES, SUBGRAPHS } from "../lib/subgraph-names";
+import { readLauncherEnv } from "./env";
+import { provideDatabases } from "./support/databases";
+import { startProcess, stopProcesses, waitForHealth, type ServiceProcess } from "./support/processes";
+
+/**
+ * `npm start`: the whole platform on one machine. Databases (embedded PostgreSQL unless DATABASE_URL is set),
+ * migrations, demo data when empty, then the four subgraphs and the gateway as separate processes.
+ * Ctrl-C (SIGINT/SIGTERM) stops every process, then PostgreSQL.
+ */
+const log = (line: string) => console.log(`[start] ${line}`);
+const dist = (...parts: string[]) => path.join(PROJECT_ROOT, "dist", ...parts);
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const env = readLauncherEnv();
+  const databases = await provideDatabases(env, log);
+  const services: ServiceProcess[] = [];
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    log("stopping…");
+    await stopProcesses(services);
+    await databases.stop();
+    log("stopped");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    const host = env.host === "0.0.0.0" ? "127.0.0.1" : env.host;
+    await Promise.all(
+      SUBGRAPH_NAMES.map(async (name) => {
+        const port = env.subgraphPorts[name];
+        const service = startProcess(name, dist("subgraphs", name, "src", "index.js"), {
+          PORT: String(port),
+          HOST: env.host,
+          DATABASE_URL: databases.urls[name],
+          NODE_ENV: env.nodeEnv,
+        });
+        services.push(service);
+        await waitForHealth(service, `http://${host}:${port}/health`, 30_000);
+      }),
+    );
+    const gatewayEnv: Record<string, string> = { PORT: String(env.gatewayPort), HOST: env.host, NODE_ENV: env.nodeEnv };
+    for (const name of SUBGRAPH_NAMES) {
+      gatewayEnv[`${SUBGRAPHS[name].envPrefix}_URL`] = `http://${host}:${env.subgraphPorts[name]}/graphql`;
+    }
+    const gateway = startProcess("gateway", dist("gateway", "src", "index.js"), gatewayEnv);
+    services.push(gateway);
+    await waitForHealth(gateway, `http://${host}:${env.gatewayPort}/health`, 30_000);
+    for (const service of services) {
+      void service.exited.then((code) => {
+        if (!stopping) {
+          log(`${service.name} exited (code ${code}); stopping everything`);
+          void shutdown(1);
+        }
+      });
+    }
+    log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(`GraphiQL: http://${host}:${env.gatewayPort}/graphql`);
+  } catch (error) {
+    console.error(`[start] ${(error as Error).message}`);
+    await shutdown(1);
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`[start] ${error.message}`);
+  process.exit(1);
+});

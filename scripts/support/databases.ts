@@ -1,0 +1,54 @@
+import path from "node:path";
+import { startEmbeddedPostgres, type RunningPostgres } from "../../lib/platform/embedded-postgres";
+import { databaseUrls, isSeeded, migrateDatabases, type DatabaseUrls } from "../../lib/platform/prepare-databases";
+import { SUBGRAPH_NAMES } from "../../lib/subgraph-names";
+import { SUBGRAPH_SERVICES } from "../../subgraphs";
+import type { LauncherEnv } from "../env";
+import { seedWithProgress } from "./seed-with-progress";
+
+export interface ProvidedDatabases {
+  urls: DatabaseUrls;
+  /** Stops the embedded server, if one was started. */
+  stop(): Promise<void>;
+}
+
+const MIGRATIONS = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, SUBGRAPH_SERVICES[name].migrations])) as Parameters<
+  typeof migrateDatabases
+>[2];
+
+/**
+ * The four agency databases, ready to serve: on the server of DATABASE_URL, at four given URLs, or on an
+ * embedded PostgreSQL started here; created if missing, migrated, and seeded with demo data if empty.
+ */
+export async function provideDatabases(env: LauncherEnv, log: (line: string) => void): Promise<ProvidedDatabases> {
+  let embedded: RunningPostgres | null = null;
+  let adminUrl: string | null = null;
+  let urls: DatabaseUrls;
+  if (env.subgraphDatabaseUrls) {
+    urls = env.subgraphDatabaseUrls;
+  } else {
+    if (env.databaseUrl) {
+      adminUrl = env.databaseUrl;
+    } else {
+      const started = Date.now();
+      embedded = await startEmbeddedPostgres({ dataDir: path.join(env.dataDir, "postgres"), port: env.pgPort });
+      adminUrl = embedded.adminUrl;
+      log(`embedded PostgreSQL on 127.0.0.1:${env.pgPort} (data in ${env.dataDir}) in ${Date.now() - started} ms`);
+    }
+    urls = databaseUrls(adminUrl, env.databasePrefix);
+  }
+  try {
+    const applied = await migrateDatabases(urls, adminUrl, MIGRATIONS);
+    const count = Object.values(applied).flat().length;
+    if (count > 0) log(`applied ${count} migration(s)`);
+    if (!(await isSeeded(urls))) {
+      log(`seeding demo data: ${env.seedParticipants} participants, seed "${env.seed}"`);
+      const summary = await seedWithProgress(urls, env.seedParticipants, env.seed);
+      log(`seeded ${Object.values(summary.rows).reduce((a, b) => a + b, 0)} rows in ${(summary.ms / 1000).toFixed(1)} s`);
+    }
+  } catch (error) {
+    await embedded?.stop();
+    throw error;
+  }
+  return { urls, stop: async () => embedded?.stop() };
+}

@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/** A service started as its own process, with its output prefixed by its name. */
+export interface ServiceProcess {
+  name: string;
+  child: ChildProcess;
+  exited: Promise<number | null>;
+}
+
+export function startProcess(name: string, script: string, env: Record<string, string>): ServiceProcess {
+  const child = spawn(process.execPath, ["--enable-source-maps", script], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WritableStream) => {
+    let buffered = "";
+    stream.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString("utf8");
+      const lines = buffered.split("\n");
+      buffered = lines.pop() ?? "";
+      for (const line of lines) out.write(`[${name}] ${line.replace(/^\[[a-z-]+\] /, "")}\n`);
+    });
+  };
+  prefix(child.stdout!, process.stdout);
+  prefix(child.stderr!, process.stderr);
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return { name, child, exited };
+}
+
+/** Polls `url` until it answers 200, the process exits, or `timeoutMs` passes. */
+export async function waitForHealth(service: ServiceProcess, url: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let exited = false;
+  void service.exited.then(() => (exited = true));
+  while (Date.now() < deadline) {
+    if (exited) throw new Error(`${service.name} exited during start-up`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error(`${service.name} was not healthy at ${url} within ${timeoutMs} ms`);
+}
+
+/** SIGTERM to each process, then waits for all; SIGKILL to any still running after `graceMs`. */
+export async function stopProcesses(services: ServiceProcess[], graceMs = 10_000): Promise<void> {
+  for (const service of services) if (service.child.exitCode === null) service.child.kill("SIGTERM");
+  const timer = setTimeout(() => {
+    for (const service of services) if (service.child.exitCode === null) service.child.kill("SIGKILL");
+  }, graceMs);
+  await Promise.all(services.map((service) => service.exited));
+  clearTimeout(timer);
+}

@@ -1,0 +1,52 @@
+import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { PROJECT_ROOT } from "../lib/config/paths";
+import { SUBGRAPH_NAMES, SUBGRAPHS } from "../lib/subgraph-names";
+import { testDatabaseUrls } from "./support/test-env";
+
+/**
+ * `npm start`'s launcher, as a user runs it (compiled, separate processes), against the already seeded test
+ * databases: ready, answering through the gateway, and stopping every process on SIGINT.
+ */
+const launcher = path.join(PROJECT_ROOT, "dist", "scripts", "start.js");
+
+it("starts four subgraphs and the gateway as processes and stops them all on Ctrl-C", async () => {
+  expect(existsSync(launcher)).toBe(true); // `npm test` builds first
+  const urls = testDatabaseUrls();
+  const base = 47100 + Math.floor(Math.random() * 800);
+  const env: Record<string, string> = { ...(process.env as Record<string, string>), GATEWAY_PORT: String(base) };
+  SUBGRAPH_NAMES.forEach((name, i) => {
+    env[`${SUBGRAPHS[name].envPrefix}_DATABASE_URL`] = urls[name];
+    env[`${SUBGRAPHS[name].envPrefix}_PORT`] = String(base + 1 + i);
+  });
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, [launcher], { env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+
+  const deadline = Date.now() + 45_000;
+  while (!output.includes("GraphiQL: ") && Date.now() < deadline && child.exitCode === null) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  expect(output).toContain(`GraphiQL: http://127.0.0.1:${base}/graphql`);
+
+  const response = await fetch(`http://127.0.0.1:${base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query: '{ region(code: "28") { name localJobCenters { name } saeilCenters { name } welfarePartners { name } } }' }),
+  });
+  const body = await response.json();
+  expect(body.data.region.name).toBe("인천광역시");
+  expect(body.data.region.localJobCenters.length).toBeGreaterThan(0);
+
+  child.kill("SIGINT");
+  expect(await exited).toBe(0);
+  expect(output).toContain("stopped");
+  // every port is free again: nothing was left running
+  for (let i = 0; i <= SUBGRAPH_NAMES.length; i++) {
+    await expect(fetch(`http://127.0.0.1:${base + i}/health`)).rejects.toThrow();
+  }
+}, 90_000);

@@ -1,0 +1,81 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { Client } from "pg";
+import { SCHEMA_DIR } from "../../lib/config/paths";
+import type { RunningService } from "../../lib/http/service";
+import type { SqlStatementCounter } from "../../lib/db/sql-counter";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../../lib/subgraph-names";
+import { createGateway, type RunningGateway } from "../../gateway/src/server";
+import { SUBGRAPH_SERVICES } from "../../subgraphs";
+import { testDatabaseUrls } from "./test-env";
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  data?: T | null;
+  errors?: Array<{ message: string; path?: (string | number)[]; extensions?: Record<string, any> }>;
+}
+
+/** The whole platform in this process: four subgraphs and the gateway on port 0, real HTTP between them. */
+export interface TestSystem {
+  gateway: RunningGateway;
+  subgraphs: Record<SubgraphName, RunningService & { sqlCounter: SqlStatementCounter }>;
+  /** Sends an operation to the gateway, by name from the contract file or as a query text. */
+  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse<T>>;
+  /** Runs SQL directly on one agency's database (for expectations computed independently of the graph). */
+  sql<T extends Record<string, any> = Record<string, any>>(name: SubgraphName, text: string, params?: unknown[]): Promise<T[]>;
+  /** Stops one subgraph, as if that agency's service went down. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const CONTRACT = readFileSync(path.join(__dirname, "..", "contract", "operations.graphql"), "utf8");
+
+export async function startSystem(): Promise<TestSystem> {
+  const urls = testDatabaseUrls();
+  const subgraphs = {} as TestSystem["subgraphs"];
+  for (const name of SUBGRAPH_NAMES) {
+    const server = await SUBGRAPH_SERVICES[name].createServer({ databaseUrl: urls[name], poolSize: 4 });
+    subgraphs[name] = Object.assign(await server.listen(0), { sqlCounter: server.sqlCounter });
+  }
+  const gateway = await createGateway({
+    supergraphSdl: readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"),
+    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>,
+    port: 0,
+  });
+  const clients = new Map<SubgraphName, Client>();
+  const stopped = new Set<SubgraphName>();
+  return {
+    gateway,
+    subgraphs,
+    async query(query, variables = {}, operationName) {
+      const response = await fetch(gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ query, variables, operationName }),
+      });
+      return (await response.json()) as GraphQLResponse<any>;
+    },
+    async sql(name, text, params = []) {
+      let client = clients.get(name);
+      if (!client) {
+        client = new Client({ connectionString: urls[name] });
+        await client.connect();
+        clients.set(name, client);
+      }
+      return (await client.query(text, params)).rows;
+    },
+    async stopSubgraph(name) {
+      stopped.add(name);
+      await subgraphs[name].stop();
+    },
+    async stop() {
+      await gateway.stop();
+      for (const name of SUBGRAPH_NAMES) if (!stopped.has(name)) await subgraphs[name].stop();
+      for (const client of clients.values()) await client.end();
+    },
+  };
+}
+
+/** Runs one operation of the client contract, unchanged, by its name. */
+export function contract(system: TestSystem, operationName: string, variables: Record<string, unknown> = {}) {
+  return system.query(CONTRACT, variables, operationName);
+}
