@@ -1,4 +1,3 @@
-import type { SubgraphName } from "../lib/subgraph-names";
 import { seedKey } from "./random/random";
 import { readReferenceData } from "./directory/reference-data";
 import { buildDirectory } from "./directory/directory";
@@ -8,8 +7,10 @@ import { directoryRows } from "./copy/directory-rows";
 import { ParticipantRows } from "./copy/participant-rows";
 import type { RowBatch } from "./copy/row-batch";
 import { closeAll, connectAll, onEachDatabase } from "./load/agency-databases";
-import { finishSeeding, truncateSeeded, writeBatch } from "./load/seed-steps";
+import { finishSeeding, truncateSeeded } from "./load/seed-steps";
+import { LaneWriter } from "./load/lane-writer";
 import { generateChunk, pipeChunks } from "./load/participant-chunks";
+import { SUBGRAPH_NAMES, type SubgraphName } from "../lib/subgraph-names";
 
 export interface SeedOptions {
   participants: number;
@@ -48,17 +49,17 @@ export async function seedDatabases(urls: Record<SubgraphName, string>, options:
   const clients = await connectAll(urls);
   try {
     await onEachDatabase(clients, ([client], name) => truncateSeeded(client, name));
-    const directoryBatch = directoryRows(directory);
-    await onEachDatabase(clients, (connections, name) => writeBatch(connections, name, directoryBatch));
-    countRows(rows, directoryBatch);
+    const writers = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, new LaneWriter(clients[name], name)])) as Record<SubgraphName, LaneWriter>;
+    const writeEverywhere = (batch: RowBatch) => {
+      countRows(rows, batch);
+      return onEachDatabase(clients, (_, name) => writers[name].write(batch));
+    };
+    await writeEverywhere(directoryRows(directory));
     await pipeChunks(
       participants,
       (from, to) => generateChunk(generator, participantRows, from, to),
-      async (batch, done) => {
-        await onEachDatabase(clients, (connections, name) => writeBatch(connections, name, batch));
-        countRows(rows, batch);
-        options.onProgress?.(done, participants);
-      },
+      writeEverywhere,
+      (done) => options.onProgress?.(done, participants),
     );
     await onEachDatabase(clients, ([client], name) => finishSeeding(client, name, seed, participants));
   } finally {

@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
@@ -39,7 +39,12 @@ export function buildSubgraphServer<C extends object>(options: SubgraphServerOpt
         formatError: createErrorFormatter(options.development ?? false),
         includeStacktraceInErrorResponses: options.development ?? false,
         introspection: true,
-        plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+        plugins: [
+          ApolloServerPluginDrainHttpServer({ httpServer }),
+          ApolloServerPluginLandingPageDisabled(),
+          // no Apollo Studio on an air-gapped network: don't compute traces nobody reads
+          ApolloServerPluginInlineTraceDisabled(),
+        ],
       });
       await apollo.start();
       const metrics = createMetricsRegistry(options.name, options.sqlCounter);

@@ -12,6 +12,8 @@ export function startProcess(name: string, script: string, env: Record<string, s
   const child = spawn(process.execPath, ["--enable-source-maps", script], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // its own process group: a terminal's Ctrl-C reaches only the launcher, which stops the services in order
+    detached: true,
   });
   const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WritableStream) => {
     let buffered = "";

@@ -5,7 +5,9 @@ import { RowBatch } from "../copy/row-batch";
 
 /** Participants per COPY round: a few megabytes of rows, so memory stays flat at any run size. */
 export const CHUNK_PARTICIPANTS = 5000;
-/** Generation hands control back this often so that the previous chunk's COPY streams keep flowing meanwhile. */
+/** Chunks generated but not yet fully written; bounds memory while keeping every connection busy. */
+const CHUNKS_IN_FLIGHT = 3;
+/** Generation hands control back this often so that earlier chunks' COPY streams keep flowing meanwhile. */
 const PARTICIPANTS_PER_TURN = 100;
 
 /** The rows of participants [from, to), generated a slice at a time between turns of the event loop. */
@@ -19,18 +21,33 @@ export async function generateChunk(generator: ParticipantGenerator, rows: Parti
 }
 
 /**
- * Generates and writes chunks as a pipeline: chunk k+1 is generated while chunk k is being copied, and chunk k+1 is
- * only written once chunk k is in (children always follow their parents).
+ * Generates chunks in index order and hands each to `write` (which queues it behind the previous ones), keeping
+ * at most a few chunks in flight; `written` is told, in order, how many participants are in.
  */
-export async function pipeChunks(total: number, generate: (from: number, to: number) => Promise<RowBatch>, write: (batch: RowBatch, done: number) => Promise<void>): Promise<void> {
-  let writing: Promise<void> = Promise.resolve();
-  for (let from = 0; from < total; from += CHUNK_PARTICIPANTS) {
-    const to = Math.min(total, from + CHUNK_PARTICIPANTS);
-    const batch = await generate(from, to);
-    await writing;
-    writing = write(batch, to);
-    // a failure is reported when the write is awaited; until then it must not count as unhandled
-    writing.catch(() => undefined);
+export async function pipeChunks(
+  total: number,
+  generate: (from: number, to: number) => Promise<RowBatch>,
+  write: (batch: RowBatch) => Promise<void>,
+  written: (done: number) => void,
+): Promise<void> {
+  const inFlight: Array<{ done: number; writing: Promise<void> }> = [];
+  const settleOldest = async (): Promise<void> => {
+    const oldest = inFlight.shift();
+    if (!oldest) return;
+    await oldest.writing;
+    written(oldest.done);
+  };
+  try {
+    for (let from = 0; from < total; from += CHUNK_PARTICIPANTS) {
+      const to = Math.min(total, from + CHUNK_PARTICIPANTS);
+      const writing = write(await generate(from, to));
+      writing.catch(() => undefined);
+      inFlight.push({ done: to, writing });
+      if (inFlight.length >= CHUNKS_IN_FLIGHT) await settleOldest();
+    }
+    while (inFlight.length > 0) await settleOldest();
+  } finally {
+    // on failure, let the queued writes end before the caller closes their connections
+    await Promise.allSettled(inFlight.map((c) => c.writing));
   }
-  await writing;
 }

@@ -1,8 +1,6 @@
 import type { Client } from "pg";
 import type { SubgraphName } from "../../lib/subgraph-names";
-import { copyRows } from "../copy/copy-rows";
-import type { RowBatch } from "../copy/row-batch";
-import { tablesOf, type TableName } from "../copy/tables";
+import { tablesOf } from "../copy/tables";
 
 const SEED_RUN = "seed_run";
 
@@ -19,25 +17,6 @@ export async function truncateSeeded(client: Client, database: SubgraphName): Pr
   } catch (error) {
     await client.query("ROLLBACK");
     throw error;
-  }
-}
-
-/**
- * Writes a batch's rows of one database level by level, so parents are in before their children; within a level,
- * each lane's tables go one after another over that lane's connection, lanes side by side.
- */
-export async function writeBatch(connections: Client[], database: SubgraphName, batch: RowBatch): Promise<void> {
-  const tables = tablesOf(database);
-  const levels = [...new Set(tables.map((t) => t.level))].sort((a, b) => a - b);
-  for (const level of levels) {
-    const lanes = connections.map(async (client, lane) => {
-      for (const table of tables.filter((t) => t.level === level && t.lane === lane)) {
-        await copyRows(client, table, batch.bytes(table.name as TableName));
-      }
-    });
-    const results = await Promise.allSettled(lanes);
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
-    if (failed) throw failed.reason;
   }
 }
 

@@ -12,7 +12,7 @@ const MODE_WEIGHTS = cumulate([0.6, 0.3, 0.1]);
 /** How many sessions a case is planned for: 3–16, most cases nearer 3 (award cases reach 16). */
 export function plannedSessions(rng: Random, intensive: boolean): number {
   if (intensive) return rng.int(10, MAX_SESSIONS);
-  return MIN_SESSIONS + Math.floor((MAX_SESSIONS - MIN_SESSIONS + 1) * rng.float() ** 2);
+  return MIN_SESSIONS + Math.floor((MAX_SESSIONS - MIN_SESSIONS + 1) * rng.float() ** 3);
 }
 
 function session(rng: Random, heldOn: Day, topic: string): CounselingSession {
@@ -37,7 +37,8 @@ export function drawSessions(rng: Random, t: Timeline, planned: number): Counsel
   sessions.push(session(rng, t.planEstablishedOn, PLAN_TOPIC));
   const closing = t.employedOn !== null ? AFTER_EMPLOYMENT_TOPIC : t.serviceEndsOn !== null && t.stage !== "JOB_SEEKING" && t.deferredOn === null ? FOLLOW_UP_TOPIC : null;
   const span = until - t.planEstablishedOn;
-  const middle = Math.max(0, Math.min(planned - 2 - (closing ? 1 : 0), Math.floor(span / 7)));
+  // at least one session between the plan and the end keeps every planned case at three sessions or more
+  const middle = span < 1 ? 0 : Math.max(1, Math.min(planned - 2 - (closing ? 1 : 0), Math.floor(span / 7)));
   const days: Day[] = [];
   for (let i = 0; i < middle; i += 1) days.push(Math.min(until, workday(t.planEstablishedOn + rng.int(1, span))));
   days.sort((a, b) => a - b);

@@ -17,7 +17,7 @@ export const RULES = {
   /** A job starts at least two weeks after the plan. */
   firstJobAfterPlanDays: 14,
   eligibleShare: 0.92,
-  deferralShare: 0.035,
+  deferralShare: 0.05,
   /** Chosen so that about 68% of those who have exited by the snapshot have a job. */
   employmentShare: 0.64,
   viaPlacementShare: 0.3,
