@@ -1,3 +1,4 @@
+import { SUBGRAPH_NAMES, type SubgraphName } from "../lib/subgraph-names";
 import { seedKey } from "./random/random";
 import { readReferenceData } from "./directory/reference-data";
 import { buildDirectory } from "./directory/directory";
@@ -10,7 +11,6 @@ import { closeAll, connectAll, onEachDatabase } from "./load/agency-databases";
 import { finishSeeding, truncateSeeded } from "./load/seed-steps";
 import { LaneWriter } from "./load/lane-writer";
 import { generateChunk, pipeChunks } from "./load/participant-chunks";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../lib/subgraph-names";
 
 export interface SeedOptions {
   participants: number;

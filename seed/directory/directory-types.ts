@@ -6,8 +6,8 @@ export interface Region {
   name: string;
   nameEn: string;
   kostatCode: string;
+  /** Millions of residents; weighs how many applicants the region's offices receive. */
   population: number;
-  districts: readonly string[];
 }
 
 export interface EmploymentCenter {

@@ -1,6 +1,6 @@
 import { Random, STREAM, type SeedKey } from "../random/random";
 import type { NameBook } from "../people/name-book";
-import { regionFacts } from "./region-facts";
+import { regionPopulation } from "./region-facts";
 import type { ReferenceData } from "./reference-data";
 import { buildEmploymentCenters } from "./employment-centers";
 import { buildCounselors } from "./counselors";
@@ -34,7 +34,7 @@ export interface Directory {
  */
 export function buildDirectory(reference: ReferenceData, key: SeedKey, names: NameBook): Directory {
   const part = (n: number) => Random.derive(key, STREAM.directory, n);
-  const regions: Region[] = reference.regions.map((r) => ({ ...r, ...regionFacts(r.code) }));
+  const regions: Region[] = reference.regions.map((r) => ({ ...r, population: regionPopulation(r.code) }));
   const employmentCenters = buildEmploymentCenters(reference.employmentCenters, regions);
   const counselors = buildCounselors(part(1), employmentCenters, names);
   const workExperienceCompanies = buildWorkExperienceCompanies(part(2), employmentCenters);

@@ -1,4 +1,4 @@
-import { PROGRAM_START, SNAPSHOT, day, workdayWithin, yearSpan, type Day } from "../calendar/days";
+import { PROGRAM_START, day, workdayWithin, yearSpan, type Day } from "../calendar/days";
 import type { Random } from "../random/random";
 import type { DirectoryIndex } from "../directory/directory-index";
 import type { Gender } from "./participant-types";
@@ -21,6 +21,7 @@ export interface StoryPlan {
 
 /** The earliest job an Incheon story may have: an application, a decision and a plan must fit before it. */
 const INCHEON_EARLIEST_JOB = day(2021, 4, 1);
+const LAST_ALL_AGENCIES_APPLICATION = day(2023, 6, 30);
 /** Days from application to job: long enough for decision (≤ 37), plan (≤ 30) and two weeks of search. */
 const JOB_AFTER_APPLYING: readonly [number, number] = [85, 330];
 
@@ -55,7 +56,8 @@ function gwangmyeongOutreach(rng: Random, index: DirectoryIndex): StoryPlan {
 
 /** Like the award cases: a woman served by her employment center, a local job center, a 새일센터 and a welfare partner. */
 function allAgencies(rng: Random): StoryPlan {
-  const appliedOn = rng.int(PROGRAM_START, Math.min(SNAPSHOT - 180, day(2023, 6, 30)));
+  // early enough for half a year of service before the snapshot
+  const appliedOn = rng.int(PROGRAM_START, LAST_ALL_AGENCIES_APPLICATION);
   return { role: "ALL_AGENCIES", gender: "FEMALE", appliedOn, inService: true, allAgencies: true };
 }
 

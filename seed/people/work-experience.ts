@@ -4,7 +4,8 @@ import type { WorkExperienceCompany } from "../directory/directory-types";
 import type { WorkExperience } from "./participant-types";
 import type { Timeline } from "./timeline";
 
-export const WORK_EXPERIENCE_SHARE = 0.15;
+/** Of those with a plan; some have no time left before a job or the snapshot, so about 15% of all participants. */
+export const WORK_EXPERIENCE_SHARE = 0.22;
 /** People are sent to companies that joined recently rather than to the very first ones. */
 const RECENT_COMPANIES = 150;
 
@@ -21,7 +22,7 @@ function signedUpBefore(companies: readonly WorkExperienceCompany[], day: Day): 
 }
 
 /**
- * Work experience (일경험) for about 15% of those with a plan: 4–13 weeks at a host company of their own office that
+ * Work experience (일경험) for about 15% of participants: 4–13 weeks at a host company of their own office that
  * signed up before the start, ending before any job; still running at the snapshot means no end date yet.
  */
 export function drawWorkExperience(rng: Random, t: Timeline, companies: readonly WorkExperienceCompany[] | undefined, forced = false): WorkExperience | null {
