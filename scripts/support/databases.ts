@@ -16,11 +16,18 @@ const MIGRATIONS = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, SUBGRA
   typeof migrateDatabases
 >[2];
 
+/** Reseed even when the databases hold data (`npm run seed`), with these settings. */
+export interface Reseed {
+  participants: number;
+  seed: string;
+}
+
 /**
  * The four agency databases, ready to serve: on the server of DATABASE_URL, at four given URLs, or on an
- * embedded PostgreSQL started here; created if missing, migrated, and seeded with demo data if empty.
+ * embedded PostgreSQL started here; created if missing, migrated, and seeded with demo data if empty (or always,
+ * with `reseed`).
  */
-export async function provideDatabases(env: LauncherEnv, log: (line: string) => void): Promise<ProvidedDatabases> {
+export async function provideDatabases(env: LauncherEnv, log: (line: string) => void, reseed?: Reseed): Promise<ProvidedDatabases> {
   let embedded: RunningPostgres | null = null;
   let adminUrl: string | null = null;
   let urls: DatabaseUrls;
@@ -41,10 +48,13 @@ export async function provideDatabases(env: LauncherEnv, log: (line: string) => 
     const applied = await migrateDatabases(urls, adminUrl, MIGRATIONS);
     const count = Object.values(applied).flat().length;
     if (count > 0) log(`applied ${count} migration(s)`);
-    if (!(await isSeeded(urls))) {
-      log(`seeding demo data: ${env.seedParticipants} participants, seed "${env.seed}"`);
-      const summary = await seedWithProgress(urls, env.seedParticipants, env.seed);
-      log(`seeded ${Object.values(summary.rows).reduce((a, b) => a + b, 0)} rows in ${(summary.ms / 1000).toFixed(1)} s`);
+    if (reseed || !(await isSeeded(urls))) {
+      const { participants, seed } = reseed ?? { participants: env.seedParticipants, seed: env.seed };
+      log(`seeding demo data: ${participants} participants, seed "${seed}"`);
+      const summary = await seedWithProgress(urls, participants, seed);
+      const total = Object.values(summary.rows).reduce((a, b) => a + b, 0);
+      log(`seeded ${total.toLocaleString("en")} rows in ${(summary.ms / 1000).toFixed(1)} s`);
+      for (const [table, n] of Object.entries(summary.rows)) log(`  ${table.padEnd(24)} ${n.toLocaleString("en").padStart(12)}`);
     }
   } catch (error) {
     await embedded?.stop();
