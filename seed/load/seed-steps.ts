@@ -22,12 +22,15 @@ export async function truncateSeeded(client: Client, database: SubgraphName): Pr
 
 /**
  * Ends the seeding of one database: identity sequences continue after the seeded ids (the services insert rows
- * too), statistics are refreshed for the planner, and `seed_run` is written last — its presence means "done".
+ * too), the materialised report figures are recomputed from the new records, statistics are refreshed for the
+ * planner, and `seed_run` is written last — its presence means "done".
  */
 export async function finishSeeding(client: Client, database: SubgraphName, seed: string, participants: number): Promise<void> {
   for (const table of tablesOf(database).filter((t) => t.identity)) {
     await client.query(`SELECT setval(pg_get_serial_sequence('${table.name}', 'id'), COALESCE(max(id), 0) + 1, false) FROM ${table.name}`);
   }
+  const { rows } = await client.query<{ name: string }>("SELECT matviewname AS name FROM pg_matviews WHERE schemaname = 'public'");
+  for (const { name } of rows) await client.query(`REFRESH MATERIALIZED VIEW ${name}`);
   await client.query("ANALYZE");
   await client.query(`INSERT INTO ${SEED_RUN} (seed, participants) VALUES ($1, $2)`, [seed, participants]);
 }

@@ -33,23 +33,13 @@ interface CenterYear {
   year: number;
 }
 
-/** All requested (center, year) pairs in one statement; each figure a correlated count over indexed columns. */
+/** All requested (center, year) pairs in one statement, read from the materialised per-office figures. */
 const SQL = `
-  SELECT k.center_id, k.year,
-    (SELECT count(*) FROM participant p WHERE p.employment_center_id = k.center_id
-       AND p.applied_on >= make_date(k.year, 1, 1) AND p.applied_on < make_date(k.year + 1, 1, 1))::int AS applicants,
-    (SELECT count(*) FROM participant p WHERE p.employment_center_id = k.center_id
-       AND p.eligibility_decided_on >= make_date(k.year, 1, 1) AND p.eligibility_decided_on < make_date(k.year + 1, 1, 1))::int AS started,
-    (SELECT count(*) FROM employment e JOIN participant p ON p.id = e.participant_id WHERE p.employment_center_id = k.center_id
-       AND e.employed_on >= make_date(k.year, 1, 1) AND e.employed_on < make_date(k.year + 1, 1, 1))::int AS employed,
-    (SELECT count(*) FROM employment e JOIN participant p ON p.id = e.participant_id WHERE p.employment_center_id = k.center_id
-       AND e.via_placement AND e.employed_on >= make_date(k.year, 1, 1) AND e.employed_on < make_date(k.year + 1, 1, 1))::int AS placed,
-    (SELECT count(*) FROM work_experience_company w WHERE w.employment_center_id = k.center_id
-       AND w.signed_up_on >= make_date(k.year, 1, 1) AND w.signed_up_on < make_date(k.year + 1, 1, 1))::int AS companies,
-    (SELECT coalesce(sum(a.amount_won), 0) FROM allowance_payment a JOIN participant p ON p.id = a.participant_id
-       WHERE p.employment_center_id = k.center_id
-       AND a.paid_on >= make_date(k.year, 1, 1) AND a.paid_on < make_date(k.year + 1, 1, 1))::bigint AS paid
+  SELECT k.center_id, k.year, coalesce(f.applicants, 0) AS applicants, coalesce(f.started, 0) AS started,
+         coalesce(f.employed, 0) AS employed, coalesce(f.placed, 0) AS placed,
+         coalesce(f.companies, 0) AS companies, coalesce(f.paid, 0) AS paid
   FROM unnest($1::int[], $2::int[]) WITH ORDINALITY AS k(center_id, year, i)
+  LEFT JOIN center_year_figures f ON f.center_id = k.center_id AND f.year = k.year
   ORDER BY k.i`;
 
 export function createCenterAnnualStatsLoader(db: DataSource) {

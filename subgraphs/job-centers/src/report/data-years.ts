@@ -5,6 +5,6 @@ import { createYearRangeCheck } from "../../../../lib/loaders/year-range";
 export function createDataYearCheck(db: DataSource): (year: number) => Promise<boolean> {
   return createYearRangeCheck(
     db,
-    `SELECT extract(year FROM min(applied_on))::int AS first, extract(year FROM max(applied_on))::int AS last FROM participant`,
+    `SELECT min(year) AS first, max(year) AS last FROM center_year_figures WHERE applicants > 0`,
   );
 }

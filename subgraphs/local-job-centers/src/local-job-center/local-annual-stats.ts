@@ -20,13 +20,10 @@ export class LocalCenterAnnualStats {
 }
 
 const SQL = `
-  SELECT k.center_id, k.year,
-    (SELECT count(*) FROM outreach o WHERE o.local_job_center_id = k.center_id
-       AND o.discovered_on >= make_date(k.year, 1, 1) AND o.discovered_on < make_date(k.year + 1, 1, 1))::int AS discovered,
-    (SELECT count(*) FROM outreach o WHERE o.local_job_center_id = k.center_id
-       AND o.linked_on >= make_date(k.year, 1, 1) AND o.linked_on < make_date(k.year + 1, 1, 1))::int AS linked,
+  SELECT k.center_id, k.year, coalesce(f.discovered, 0) AS discovered, coalesce(f.linked, 0) AS linked,
     (SELECT a.quota FROM link_agreement a WHERE a.local_job_center_id = k.center_id AND a.year = k.year) AS quota
   FROM unnest($1::int[], $2::int[]) WITH ORDINALITY AS k(center_id, year, i)
+  LEFT JOIN local_center_year_figures f ON f.center_id = k.center_id AND f.year = k.year
   ORDER BY k.i`;
 
 /** All requested (center, year) pairs in one statement, in key order. */
@@ -49,7 +46,7 @@ export function createLocalAnnualStatsLoader(db: DataSource) {
 export function createLocalDataYearCheck(db: DataSource): (year: number) => Promise<boolean> {
   return createYearRangeCheck(
     db,
-    `SELECT least((SELECT extract(year FROM min(discovered_on)) FROM outreach), (SELECT min(year) FROM link_agreement))::int AS first,
-            greatest((SELECT extract(year FROM max(discovered_on)) FROM outreach), (SELECT max(year) FROM link_agreement))::int AS last`,
+    `SELECT least((SELECT min(year) FROM local_center_year_figures WHERE discovered > 0), (SELECT min(year) FROM link_agreement))::int AS first,
+            greatest((SELECT max(year) FROM local_center_year_figures WHERE discovered > 0), (SELECT max(year) FROM link_agreement))::int AS last`,
   );
 }

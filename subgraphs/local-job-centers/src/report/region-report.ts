@@ -19,14 +19,10 @@ export class RegionReport {
   linkedByLocalCenters: number;
 }
 
+/** Sums of the materialised per-center figures of one year, per region. */
 const SQL = `
-  SELECT c.region_code,
-         count(*) FILTER (WHERE o.discovered_on >= make_date($1, 1, 1) AND o.discovered_on < make_date($1 + 1, 1, 1))::int AS discovered,
-         count(*) FILTER (WHERE o.linked_on >= make_date($1, 1, 1) AND o.linked_on < make_date($1 + 1, 1, 1))::int AS linked
-  FROM outreach o JOIN local_job_center c ON c.id = o.local_job_center_id
-  WHERE (o.discovered_on >= make_date($1, 1, 1) AND o.discovered_on < make_date($1 + 1, 1, 1))
-     OR (o.linked_on >= make_date($1, 1, 1) AND o.linked_on < make_date($1 + 1, 1, 1))
-  GROUP BY c.region_code`;
+  SELECT region_code, sum(discovered)::int AS discovered, sum(linked)::int AS linked
+  FROM local_center_year_figures WHERE year = $1 GROUP BY region_code`;
 
 /** Region rows of a year: one statement per year for all regions. */
 export function createRegionReportLoader(db: DataSource) {

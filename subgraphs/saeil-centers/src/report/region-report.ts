@@ -19,14 +19,10 @@ export class RegionReport {
   saeilCompletions: number;
 }
 
+/** Sums of the materialised per-center figures of one year, per region. */
 const SQL = `
-  SELECT c.region_code,
-         count(*) FILTER (WHERE e.enrolled_on >= make_date($1, 1, 1) AND e.enrolled_on < make_date($1 + 1, 1, 1))::int AS enrolled,
-         count(*) FILTER (WHERE e.completed_on >= make_date($1, 1, 1) AND e.completed_on < make_date($1 + 1, 1, 1))::int AS completed
-  FROM saeil_enrollment e JOIN saeil_course k ON k.id = e.course_id JOIN saeil_center c ON c.id = k.saeil_center_id
-  WHERE (e.enrolled_on >= make_date($1, 1, 1) AND e.enrolled_on < make_date($1 + 1, 1, 1))
-     OR (e.completed_on >= make_date($1, 1, 1) AND e.completed_on < make_date($1 + 1, 1, 1))
-  GROUP BY c.region_code`;
+  SELECT region_code, sum(enrolled)::int AS enrolled, sum(completed)::int AS completed
+  FROM saeil_center_year_figures WHERE year = $1 GROUP BY region_code`;
 
 /** Region rows of a year: one statement per year for all regions. */
 export function createRegionReportLoader(db: DataSource) {

@@ -19,14 +19,10 @@ export class RegionReport {
   welfareReferralsResolved: number;
 }
 
+/** Sums of the materialised per-partner figures of one year, per region. */
 const SQL = `
-  SELECT p.region_code,
-         count(*) FILTER (WHERE r.referred_on >= make_date($1, 1, 1) AND r.referred_on < make_date($1 + 1, 1, 1))::int AS received,
-         count(*) FILTER (WHERE r.resolved_on >= make_date($1, 1, 1) AND r.resolved_on < make_date($1 + 1, 1, 1))::int AS resolved
-  FROM welfare_referral r JOIN welfare_partner p ON p.id = r.partner_id
-  WHERE (r.referred_on >= make_date($1, 1, 1) AND r.referred_on < make_date($1 + 1, 1, 1))
-     OR (r.resolved_on >= make_date($1, 1, 1) AND r.resolved_on < make_date($1 + 1, 1, 1))
-  GROUP BY p.region_code`;
+  SELECT region_code, sum(referred)::int AS received, sum(resolved)::int AS resolved
+  FROM partner_year_figures WHERE year = $1 GROUP BY region_code`;
 
 /** Region rows of a year: one statement per year for all regions. */
 export function createRegionReportLoader(db: DataSource) {
