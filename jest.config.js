@@ -1,7 +1,7 @@
 /** Unit tests (`*.test.ts`) and end-to-end tests (`*.e2e.ts`) run together against one real PostgreSQL. */
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/lib", "<rootDir>/gateway", "<rootDir>/subgraphs", "<rootDir>/seed", "<rootDir>/test", "<rootDir>/scripts"],
+  roots: ["<rootDir>/lib", "<rootDir>/gateway", "<rootDir>/subgraphs", "<rootDir>/seed", "<rootDir>/test", "<rootDir>/scripts", "<rootDir>/bench"],
   testMatch: ["**/*.test.ts", "**/*.e2e.ts"],
   transform: {
     "^.+\\.ts$": [

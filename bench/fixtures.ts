@@ -1,0 +1,57 @@
+import { queryGateway } from "./gateway-client";
+
+/** Identifiers the workloads draw their variables from, read through the gateway before the measured rounds. */
+export interface Fixtures {
+  /** Participants in the data set (`participants { totalCount }`). */
+  participantCount: number;
+  /** Up to `maxParticipantIds` participant ids, newest applications first. */
+  participantIds: string[];
+  employmentCenterIds: string[];
+  regionCodes: string[];
+  /** Program years the report is asked for. */
+  reportYears: number[];
+}
+
+const PAGE = `query BenchParticipantIds($after: String) {
+  participants(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } }
+}`;
+
+interface Page {
+  participants: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: { id: string } }>;
+  };
+}
+
+/**
+ * Reads the fixtures through the gateway: participant ids in pages of 100 (at most `maxParticipantIds`), every
+ * employment center and every region.
+ */
+export async function loadFixtures(gatewayUrl: string, maxParticipantIds = 2000): Promise<Fixtures> {
+  const participantIds: string[] = [];
+  let participantCount = 0;
+  let after: string | null = null;
+  do {
+    const page: Page = await queryGateway<Page>(gatewayUrl, PAGE, { after });
+    participantCount = page.participants.totalCount;
+    for (const edge of page.participants.edges) participantIds.push(edge.node.id);
+    after = page.participants.pageInfo.hasNextPage ? page.participants.pageInfo.endCursor : null;
+  } while (after && participantIds.length < maxParticipantIds);
+
+  const directory = await queryGateway<{ employmentCenters: Array<{ id: string }>; regions: Array<{ code: string }> }>(
+    gatewayUrl,
+    "query BenchDirectory { employmentCenters { id } regions { code } }",
+  );
+  const fixtures: Fixtures = {
+    participantCount,
+    participantIds: participantIds.slice(0, maxParticipantIds),
+    employmentCenterIds: directory.employmentCenters.map((center) => center.id),
+    regionCodes: directory.regions.map((region) => region.code),
+    reportYears: [2021, 2022, 2023],
+  };
+  for (const [name, list] of Object.entries(fixtures)) {
+    if (Array.isArray(list) && list.length === 0) throw new Error(`no ${name} found: is the database seeded?`);
+  }
+  return fixtures;
+}

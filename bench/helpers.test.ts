@@ -1,0 +1,61 @@
+import { isGoodBody, quantile } from "./load";
+import { parsePrometheusText, usageBetween } from "./metrics";
+import { SeededSequence, seedFrom } from "./prng";
+import { parseCli } from "./options";
+
+describe("bench helpers", () => {
+  it("sums Prometheus samples by name, ignoring labels, comments and timestamps", () => {
+    const text = [
+      "# HELP process_cpu_seconds_total Total CPU.",
+      "# TYPE process_cpu_seconds_total counter",
+      'process_cpu_seconds_total{service="a"} 1.5',
+      'sql_statements_total{service="a",x="}"} 7 1700000000000',
+      "process_resident_memory_bytes 1048576",
+      'sql_statements_total{service="b"} 3',
+    ].join("\n");
+    const sums = parsePrometheusText(text);
+    expect(sums.get("process_cpu_seconds_total")).toBe(1.5);
+    expect(sums.get("sql_statements_total")).toBe(10);
+    expect(sums.get("process_resident_memory_bytes")).toBe(1048576);
+  });
+
+  it("turns two snapshots into usage per request, null where a service did not answer", () => {
+    const before = { a: { rssBytes: 1, cpuSeconds: 1, sqlStatements: 100 }, b: null };
+    const after = { a: { rssBytes: 2 ** 21, cpuSeconds: 1.25, sqlStatements: 150 }, b: { rssBytes: 2 ** 20, cpuSeconds: 3, sqlStatements: null } };
+    expect(usageBetween(before, after, 25)).toEqual({
+      a: { rssMb: 2, cpuSec: 0.25, sqlPerRequest: 2 },
+      b: { rssMb: 1, cpuSec: null, sqlPerRequest: null },
+    });
+  });
+
+  it("computes nearest-rank quantiles", () => {
+    const values = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect([quantile(values, 0.5), quantile(values, 0.95), quantile(values, 0.99), quantile([], 0.5)]).toEqual([50, 95, 99, 0]);
+  });
+
+  it("tells GraphQL successes from responses with errors", () => {
+    expect(isGoodBody('{"data":{"region":null}}', true)).toBe(true);
+    expect(isGoodBody('{"errors":[{"message":"x"}],"data":null}', false)).toBe(false);
+    expect(isGoodBody('{"data":{"name":"say \\"errors\\": no"}}', true)).toBe(true);
+    expect(isGoodBody('{"data":{"a":1}', true)).toBe(false);
+    expect(isGoodBody("<html>", false)).toBe(false);
+  });
+
+  it("draws the same sequence from the same seed", () => {
+    const draw = () => {
+      const sequence = new SeededSequence(seedFrom("Caseload/c16"));
+      return Array.from({ length: 5 }, () => sequence.pick(["a", "b", "c", "d"]));
+    };
+    expect(draw()).toEqual(draw());
+  });
+
+  it("parses the command line, --quick giving smoke-test defaults", () => {
+    expect(parseCli(["--quick"])).toMatchObject({ durationSec: 2, connections: [1, 4], warmupSec: 1, reuse: null });
+    expect(parseCli(["--connections", "2,8", "--workloads", "Caseload", "--duration", "5"])).toMatchObject({
+      durationSec: 5,
+      connections: [2, 8],
+      workloads: ["Caseload"],
+    });
+    expect(() => parseCli(["--workloads", "Nope"])).toThrow(/unknown workload/);
+  });
+});

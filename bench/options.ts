@@ -1,0 +1,71 @@
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { PROJECT_ROOT } from "../lib/config/paths";
+import { parseWorkloadNames, WORKLOAD_NAMES, type WorkloadName } from "./workloads";
+
+/** The command line of `npm run bench`, parsed. */
+export interface CliOptions {
+  /** A running gateway to measure; `null` starts the system (`node dist/scripts/start.js`) on free ports. */
+  reuse: string | null;
+  durationSec: number;
+  warmupSec: number;
+  connections: number[];
+  workloads: WorkloadName[];
+  outDir: string;
+}
+
+export const USAGE = `usage: npm run bench -- [options]
+  --reuse <gatewayUrl>   measure a running system (npm start: http://127.0.0.1:4000/graphql; subgraph
+                         metrics are read at the same host on ports 4001–4004) instead of starting one
+  --duration <s>         seconds per round (default 10)
+  --connections <list>   concurrencies, comma-separated (default 1,16,64)
+  --workloads <list>     ${WORKLOAD_NAMES.join(",")} (default all)
+  --warmup <s>           warm-up seconds per workload at 4 connections (default 3)
+  --quick                smoke test: 2 s rounds, connections 1,4, 1 s warm-up
+  --out <dir>            where results go (default bench/results)`;
+
+function positive(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got "${text}"`);
+  return value;
+}
+
+function nonNegative(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`--${name} must be 0 or more, got "${text}"`);
+  return value;
+}
+
+function list(text: string): string[] {
+  return text.split(",").map((item) => item.trim()).filter(Boolean);
+}
+
+/** Parses the arguments; `--quick` sets defaults that explicit options still override. */
+export function parseCli(args: string[]): CliOptions | "help" {
+  const { values } = parseArgs({
+    args,
+    options: {
+      reuse: { type: "string" },
+      duration: { type: "string" },
+      connections: { type: "string" },
+      workloads: { type: "string" },
+      warmup: { type: "string" },
+      quick: { type: "boolean", default: false },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h", default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return "help";
+  const quick = values.quick === true;
+  const connections = list(values.connections ?? (quick ? "1,4" : "1,16,64")).map((c) => positive("connections", c));
+  if (connections.some((c) => !Number.isInteger(c))) throw new Error("--connections must be whole numbers");
+  return {
+    reuse: values.reuse ?? null,
+    durationSec: values.duration ? positive("duration", values.duration) : quick ? 2 : 10,
+    warmupSec: values.warmup !== undefined ? nonNegative("warmup", values.warmup) : quick ? 1 : 3,
+    connections,
+    workloads: parseWorkloadNames(values.workloads ? list(values.workloads) : [...WORKLOAD_NAMES]),
+    outDir: values.out ? path.resolve(values.out) : path.join(PROJECT_ROOT, "bench", "results"),
+  };
+}
