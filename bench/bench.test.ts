@@ -1,10 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { SCHEMA_DIR } from "../lib/config/paths";
 import { SUBGRAPH_NAMES } from "../lib/subgraph-names";
-import { startSystem, type TestSystem } from "../test/support/system";
+import { CONTRACT, contract, startSystem, type TestSystem } from "../test/support/system";
 import { metricsUrlOf, runBench, type BenchResults } from "./bench";
+import { buildOperationPlan, executePlan, httpSubgraphCall } from "./floor";
 import { writeResults } from "./output";
+import { startHiveGateway, type RunningHiveGateway } from "./peer/hive-gateway";
 import { WORKLOAD_NAMES } from "./workloads";
 
 /**
@@ -17,12 +20,18 @@ describe("npm run bench, quick, against the in-process system", () => {
   let results: BenchResults;
   let outDir: string;
 
+  let subgraphUrls: Record<string, string>;
+  let subgraphMetricsUrls: Record<string, string>;
+
   beforeAll(async () => {
     system = await startSystem();
-    const subgraphMetricsUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, metricsUrlOf(system.subgraphs[name].url)]));
+    subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, system.subgraphs[name].url]));
+    subgraphMetricsUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, metricsUrlOf(system.subgraphs[name].url)]));
     results = await runBench({
       gatewayUrl: system.gateway.url,
       subgraphMetricsUrls,
+      subgraphUrls, // measures the floor, 1 s
+      seededParticipants: null,
       durationSec: 1,
       warmupSec: 0, // keeps the test short; warm-up is the same runLoad, unmeasured
       maxParticipantIds: 300,
@@ -75,5 +84,89 @@ describe("npm run bench, quick, against the in-process system", () => {
     expect(svg.startsWith("<svg")).toBe(true);
     expect(svg.trim().endsWith("</svg>")).toBe(true);
     for (const workload of WORKLOAD_NAMES) expect(svg).toContain(workload);
+  });
+
+  it("measures Participant360's floor right after its concurrency-1 round, without errors", () => {
+    const floor = results.floor;
+    expect(floor).toMatchObject({ workload: "Participant360", connections: 1, subgraphCalls: 4, errors: 0 });
+    expect(floor?.requests).toBeGreaterThan(0);
+    expect(floor?.latencyMs.p50).toBeGreaterThan(0);
+    const markdown = writeResults(results, outDir).markdown;
+    expect(markdown).toMatch(/Participant360 gateway overhead at concurrency 1: p50 ours [\d.]+ ms \/ floor [\d.]+ ms = [\d.]+× \(target ≤ 1\.5×\)/);
+    expect(markdown).not.toContain("peer");
+  });
+
+  it("executes the plan against the subgraphs into what the gateway answers", async () => {
+    const id = (await contract(system, "Caseload", { first: 5 })).data?.participants.edges[0].node.id as string;
+    const viaGateway = await contract(system, "Participant360", { id });
+    const plan = buildOperationPlan(readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"), CONTRACT, "Participant360");
+    const { call, close } = httpSubgraphCall(subgraphUrls);
+    try {
+      const direct = await executePlan(plan, { id }, call);
+      expect(direct.errors).toEqual([]);
+      // the plan also fetches the __typename the entity fetches need: the gateway's answer is a subset of it
+      expect(direct.data).toMatchObject(viaGateway.data as Record<string, unknown>);
+    } finally {
+      close();
+    }
+  });
+
+  describe("with the peer gateway (Hive Gateway, in this process)", () => {
+    let peer: RunningHiveGateway;
+    let withPeer: BenchResults;
+
+    beforeAll(async () => {
+      peer = await startHiveGateway({ supergraphSdl: readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"), subgraphUrls });
+      withPeer = await runBench({
+        gatewayUrl: system.gateway.url,
+        subgraphMetricsUrls,
+        peer: { url: peer.url, pid: process.pid },
+        durationSec: 0.5, // four short rounds: this checks the plumbing, it measures nothing
+        warmupSec: 0,
+        maxParticipantIds: 100,
+        connections: [1, 2],
+        workloads: ["Caseload"],
+        log: () => undefined,
+      });
+    }, 60_000);
+
+    afterAll(async () => {
+      await peer?.stop();
+    });
+
+    it("answers the contract's operations exactly as our gateway does", async () => {
+      const id = (await contract(system, "Caseload", { first: 5 })).data?.participants.edges[0].node.id as string;
+      for (const [operationName, variables] of [
+        ["Participant360", { id }],
+        ["Caseload", { first: 10 }],
+        ["RegionDirectory", { code: "28" }],
+        ["ProgramReport", { year: 2022 }],
+      ] as const) {
+        const response = await fetch(peer.url, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ query: CONTRACT, operationName, variables }),
+        });
+        expect(response.status).toBe(200);
+        const ours = await contract(system, operationName, variables);
+        expect({ operationName, body: await response.json() }).toEqual({ operationName, body: { data: ours.data } });
+      }
+    });
+
+    it("runs the peer's round next to ours, alternating which goes first, with RSS and CPU from /proc", () => {
+      expect(withPeer.rounds.map((r) => [r.connections, r.order])).toEqual([
+        [1, "ours-first"],
+        [2, "peer-first"],
+      ]);
+      for (const round of withPeer.rounds) {
+        expect(round.peer?.errors.total).toBe(0);
+        expect(round.peer?.requests).toBeGreaterThan(0);
+        expect(round.peer?.rssMb).toBeGreaterThan(0);
+        expect(typeof round.peer?.cpuSec).toBe("number");
+        expect(round.peer?.subgraphs["job-centers"]?.sqlPerRequest).toBeGreaterThan(0);
+      }
+      expect(withPeer.floor).toBeUndefined(); // no subgraph URLs given
+      expect(writeResults(withPeer, outDir).markdown).toContain("ours/peer req/s");
+    });
   });
 });

@@ -12,7 +12,14 @@ export interface CliOptions {
   connections: number[];
   workloads: WorkloadName[];
   outDir: string;
+  /** Also measure the peer gateway (Hive Gateway) in alternating rounds; `--no-peer` turns it off. */
+  peer: boolean;
+  /** Data size of the system the harness starts (`--participants`); the default is the launcher's own 20,000. */
+  participants: number;
 }
+
+/** The launcher's default data size: `--participants` with it uses the normal `.data` directory and port. */
+export const DEFAULT_PARTICIPANTS = 20_000;
 
 export const USAGE = `usage: npm run bench -- [options]
   --reuse <gatewayUrl>   measure a running system (npm start: http://127.0.0.1:4000/graphql; subgraph
@@ -22,7 +29,10 @@ export const USAGE = `usage: npm run bench -- [options]
   --workloads <list>     ${WORKLOAD_NAMES.join(",")} (default all)
   --warmup <s>           warm-up seconds per workload at 4 connections (default 3)
   --quick                smoke test: 2 s rounds, connections 1,4, 1 s warm-up
-  --out <dir>            where results go (default bench/results)`;
+  --out <dir>            where results go (default bench/results)
+  --no-peer              do not measure the peer gateway (Hive Gateway) alongside ours
+  --participants <n>     data size of the system the harness starts (default 20000); other sizes are seeded
+                         once into .data/bench-<n> and kept for later runs (not with --reuse)`;
 
 function positive(name: string, text: string): number {
   const value = Number(text);
@@ -52,6 +62,8 @@ export function parseCli(args: string[]): CliOptions | "help" {
       warmup: { type: "string" },
       quick: { type: "boolean", default: false },
       out: { type: "string" },
+      "no-peer": { type: "boolean", default: false },
+      participants: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -60,6 +72,9 @@ export function parseCli(args: string[]): CliOptions | "help" {
   const quick = values.quick === true;
   const connections = list(values.connections ?? (quick ? "1,4" : "1,16,64")).map((c) => positive("connections", c));
   if (connections.some((c) => !Number.isInteger(c))) throw new Error("--connections must be whole numbers");
+  const participants = values.participants !== undefined ? positive("participants", values.participants) : DEFAULT_PARTICIPANTS;
+  if (!Number.isInteger(participants) || participants > 10_000_000) throw new Error("--participants must be a whole number up to 10,000,000");
+  if (values.reuse && values.participants !== undefined) throw new Error("--participants must not be combined with --reuse (the running system has its own data)");
   return {
     reuse: values.reuse ?? null,
     durationSec: values.duration ? positive("duration", values.duration) : quick ? 2 : 10,
@@ -67,5 +82,7 @@ export function parseCli(args: string[]): CliOptions | "help" {
     connections,
     workloads: parseWorkloadNames(values.workloads ? list(values.workloads) : [...WORKLOAD_NAMES]),
     outDir: values.out ? path.resolve(values.out) : path.join(PROJECT_ROOT, "bench", "results"),
+    peer: values["no-peer"] !== true,
+    participants,
   };
 }

@@ -1,4 +1,4 @@
-import type { BenchResults, RoundResult } from "./bench";
+import { FLOOR_WORKLOAD, type BenchResults, type RoundResult } from "./bench";
 
 /** Formats a number with `digits` decimals, or `–` when unknown. */
 function fmt(value: number | null | undefined, digits: number): string {
@@ -17,8 +17,22 @@ function serviceNames(results: BenchResults): string[] {
   return [...names];
 }
 
-function throughputRow(round: RoundResult): string[] {
+/** `a / b`, or null when either is unknown or `b` is 0. */
+export function ratio(a: number | null | undefined, b: number | null | undefined): number | null {
+  return a == null || b == null || !Number.isFinite(a) || !Number.isFinite(b) || b === 0 ? null : a / b;
+}
+
+function throughputRow(round: RoundResult, withPeer: boolean): string[] {
   const gateway = round.services.gateway;
+  const peer = round.peer;
+  const peerColumns = withPeer
+    ? [
+        fmt(peer?.requestsPerSec, 1),
+        fmt(peer?.latencyMs.p99, 1),
+        fmt(ratio(round.requestsPerSec, peer?.requestsPerSec), 2),
+        fmt(ratio(round.latencyMs.p99, peer?.latencyMs.p99), 2),
+      ]
+    : [];
   return [
     round.workload,
     String(round.connections),
@@ -29,7 +43,55 @@ function throughputRow(round: RoundResult): string[] {
     String(round.errors.total),
     fmt(gateway?.cpuSec, 2),
     fmt(gateway?.rssMb, 0),
+    ...peerColumns,
   ];
+}
+
+/** CPU milliseconds per completed request, or null. */
+function cpuMsPerRequest(cpuSec: number | null | undefined, requests: number): number | null {
+  return cpuSec == null || requests === 0 ? null : (cpuSec * 1000) / requests;
+}
+
+function peerRow(round: RoundResult): string[] {
+  const peer = round.peer;
+  return [
+    round.workload,
+    String(round.connections),
+    round.order === "peer-first" ? "peer" : "ours",
+    fmt(peer?.requestsPerSec, 1),
+    fmt(peer?.latencyMs.p50, 1),
+    fmt(peer?.latencyMs.p95, 1),
+    fmt(peer?.latencyMs.p99, 1),
+    String(peer?.errors.total ?? "–"),
+    fmt(peer?.cpuSec, 2),
+    fmt(peer?.rssMb, 0),
+    `${fmt(cpuMsPerRequest(round.services.gateway?.cpuSec, round.requests), 2)} / ${fmt(cpuMsPerRequest(peer?.cpuSec, peer?.requests ?? 0), 2)}`,
+  ];
+}
+
+/** The floor lines: Participant360's p50 through each gateway at concurrency 1 against the floor's. */
+export function floorLines(results: BenchResults): string[] {
+  const floor = results.floor;
+  if (!floor) return [];
+  const round = results.rounds.find((r) => r.workload === FLOOR_WORKLOAD && r.connections === 1);
+  const floorP50 = floor.latencyMs.p50;
+  const line = (who: string, p50: number | undefined) =>
+    `- ${FLOOR_WORKLOAD} gateway overhead at concurrency 1: p50 ${who} ${fmt(p50, 2)} ms / floor ${fmt(floorP50, 2)} ms = ` +
+    `${fmt(ratio(p50, floorP50), 2)}× (target ≤ 1.5×)`;
+  const lines = [
+    `- floor: ${FLOOR_WORKLOAD}'s query plan (${floor.subgraphCalls} subgraph calls) executed straight against the subgraphs, ` +
+      `no gateway, concurrency 1, ${fmt(floor.durationSec, 1)} s: ${fmt(floor.requestsPerSec, 1)} req/s, ` +
+      `p50 ${fmt(floor.latencyMs.p50, 2)} ms, p95 ${fmt(floor.latencyMs.p95, 2)} ms, p99 ${fmt(floor.latencyMs.p99, 2)} ms, ` +
+      `${floor.errors} errors; client: ${floor.client}` +
+      (floor.firstError ? `; first error: \`${floor.firstError.replace(/`/g, "'")}\`` : ""),
+  ];
+  if (round) {
+    lines.push(line("ours", round.latencyMs.p50));
+    if (round.peer) lines.push(line("peer", round.peer.latencyMs.p50));
+  } else {
+    lines.push(`- no ${FLOOR_WORKLOAD} round at concurrency 1 to compare the floor with`);
+  }
+  return lines;
 }
 
 /**
@@ -43,22 +105,46 @@ export function renderMarkdown(results: BenchResults): string {
     `# Benchmark ${results.startedAt}`,
     "",
     `- machine: ${machine.cpuModel} × ${machine.cpuCount}, ${machine.totalMemoryGb} GB, ${machine.platform} ${machine.release} (${machine.arch}), Node ${machine.nodeVersion}`,
-    `- data: ${data.participants} participants (${data.participantIdsUsed} ids drawn from), ${data.employmentCenters} employment centers, ${data.regions} regions`,
+    `- data: ${data.participants} participants (${data.seededParticipants != null ? `--participants ${data.seededParticipants}; ` : ""}${data.participantIdsUsed} ids drawn from), ${data.employmentCenters} employment centers, ${data.regions} regions`,
     `- rounds: ${settings.durationSec} s each after ${settings.warmupSec} s warm-up at ${settings.warmupConnections} connections; gateway ${results.gatewayUrl}`,
+  ];
+  const withPeer = results.rounds.some((r) => r.peer);
+  if (withPeer) {
+    lines.push(
+      `- peer: ${results.peerName ?? "peer gateway"} at ${results.peerUrl ?? "?"}, same supergraph and subgraphs, same requests, ` +
+        "rounds back to back with ours (alternating which goes first); ours/peer req/s ≥ 1 and ours/peer p99 ≤ 1 favour ours",
+    );
+  }
+  lines.push(...floorLines(results));
+  const peerHeader = withPeer ? ["peer req/s", "peer p99", "ours/peer req/s", "ours/peer p99"] : [];
+  lines.push(
     "",
     "## Throughput and latency",
     "",
     ...table(
-      ["workload", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "gateway CPU s", "gateway RSS MB"],
-      results.rounds.map(throughputRow),
+      ["workload", "conns", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "gateway CPU s", "gateway RSS MB", ...peerHeader],
+      results.rounds.map((round) => throughputRow(round, withPeer)),
     ),
-  ];
+  );
+  if (withPeer) {
+    lines.push("", `## Peer: ${results.peerName ?? "peer gateway"}`, "");
+    lines.push(
+      ...table(
+        ["workload", "conns", "first", "req/s", "p50 ms", "p95 ms", "p99 ms", "errors", "CPU s", "RSS MB", "CPU ms/req ours / peer"],
+        results.rounds.filter((r) => r.peer).map(peerRow),
+      ),
+    );
+  }
   if (subgraphs.length) {
-    lines.push("", "## SQL statements per request", "");
+    lines.push("", withPeer ? "## SQL statements per request (ours / peer: the same plan should make the same calls)" : "## SQL statements per request", "");
     lines.push(
       ...table(
         ["workload", "conns", ...subgraphs],
-        results.rounds.map((r) => [r.workload, String(r.connections), ...subgraphs.map((s) => fmt(r.services[s]?.sqlPerRequest, 2))]),
+        results.rounds.map((r) => [
+          r.workload,
+          String(r.connections),
+          ...subgraphs.map((s) => fmt(r.services[s]?.sqlPerRequest, 2) + (withPeer ? ` / ${fmt(r.peer?.subgraphs[s]?.sqlPerRequest, 2)}` : "")),
+        ]),
       ),
     );
     lines.push("", "## Subgraph CPU seconds during the round / RSS MB after it", "");
@@ -73,10 +159,13 @@ export function renderMarkdown(results: BenchResults): string {
       ),
     );
   }
-  const failing = results.rounds.filter((r) => r.errors.firstError);
+  const failing = results.rounds.filter((r) => r.errors.firstError || r.peer?.errors.firstError);
   if (failing.length) {
     lines.push("", "## First error per failing round", "");
-    for (const r of failing) lines.push(`- ${r.workload} ×${r.connections}: \`${(r.errors.firstError ?? "").replace(/`/g, "'")}\``);
+    for (const r of failing) {
+      if (r.errors.firstError) lines.push(`- ${r.workload} ×${r.connections}: \`${r.errors.firstError.replace(/`/g, "'")}\``);
+      if (r.peer?.errors.firstError) lines.push(`- ${r.workload} ×${r.connections} (peer): \`${r.peer.errors.firstError.replace(/`/g, "'")}\``);
+    }
   }
   return `${lines.join("\n")}\n`;
 }

@@ -17,12 +17,17 @@ function niceCeiling(value: number): number {
   return step * power;
 }
 
-/** A grouped bar chart of requests/s: one group per workload, one bar per concurrency, as a standalone SVG. */
+/**
+ * A grouped bar chart of requests/s: one group per workload, one bar per concurrency, as a standalone SVG; with a
+ * peer gateway, a black tick on each bar marks the peer's requests/s in the same round.
+ */
 export function renderSvg(results: BenchResults): string {
   const workloads = results.settings.workloads;
   const connections = results.settings.connections;
-  const rate = (w: string, c: number) => results.rounds.find((r) => r.workload === w && r.connections === c)?.requestsPerSec ?? 0;
-  const top = niceCeiling(Math.max(0, ...results.rounds.map((r) => r.requestsPerSec)));
+  const round = (w: string, c: number) => results.rounds.find((r) => r.workload === w && r.connections === c);
+  const rate = (w: string, c: number) => round(w, c)?.requestsPerSec ?? 0;
+  const withPeer = results.rounds.some((r) => r.peer);
+  const top = niceCeiling(Math.max(0, ...results.rounds.map((r) => Math.max(r.requestsPerSec, r.peer?.requestsPerSec ?? 0))));
   const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const groupWidth = plotWidth / Math.max(1, workloads.length);
@@ -50,6 +55,12 @@ export function renderSvg(results: BenchResults): string {
         `<rect x="${x.toFixed(1)}" y="${y(value).toFixed(1)}" width="${(barWidth - 2).toFixed(1)}" height="${(MARGIN.top + plotHeight - y(value)).toFixed(1)}" fill="${COLORS[b % COLORS.length]}"><title>${escapeXml(`${workload} ×${c}: ${value.toFixed(1)} req/s`)}</title></rect>`,
         `<text x="${(x + barWidth / 2 - 1).toFixed(1)}" y="${(y(value) - 4).toFixed(1)}" text-anchor="middle" font-size="10">${value.toFixed(0)}</text>`,
       );
+      const peer = round(workload, c)?.peer;
+      if (peer) {
+        parts.push(
+          `<line x1="${x.toFixed(1)}" x2="${(x + barWidth - 2).toFixed(1)}" y1="${y(peer.requestsPerSec).toFixed(1)}" y2="${y(peer.requestsPerSec).toFixed(1)}" stroke="black" stroke-width="2"><title>${escapeXml(`${workload} ×${c}: peer ${peer.requestsPerSec.toFixed(1)} req/s`)}</title></line>`,
+        );
+      }
     });
     parts.push(
       `<text x="${(MARGIN.left + (g + 0.5) * groupWidth).toFixed(1)}" y="${HEIGHT - MARGIN.bottom + 18}" text-anchor="middle">${escapeXml(workload)}</text>`,
@@ -62,6 +73,13 @@ export function renderSvg(results: BenchResults): string {
       `<text x="${x + 16}" y="${HEIGHT - 14}">${c} connection${c === 1 ? "" : "s"}</text>`,
     );
   });
+  if (withPeer) {
+    const x = MARGIN.left + connections.length * 140;
+    parts.push(
+      `<line x1="${x}" x2="${x + 12}" y1="${HEIGHT - 18}" y2="${HEIGHT - 18}" stroke="black" stroke-width="2"/>`,
+      `<text x="${x + 16}" y="${HEIGHT - 14}">${escapeXml(results.peerName ?? "peer")}</text>`,
+    );
+  }
   parts.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left}" y1="${MARGIN.top}" y2="${MARGIN.top + plotHeight}" stroke="#333"/>`);
   parts.push("</svg>");
   return `${parts.join("\n")}\n`;

@@ -1,7 +1,9 @@
+import type { SubgraphName } from "../lib/subgraph-names";
 import { runBench } from "./bench";
 import { parseCli, USAGE } from "./options";
 import { writeResults } from "./output";
-import { defaultSubgraphMetricsUrls, launchSystem, type LaunchedSystem } from "./system";
+import { startPeer, type RunningPeer } from "./peer";
+import { defaultSubgraphMetricsUrls, defaultSubgraphUrls, launchSystem, type LaunchedSystem } from "./system";
 
 /**
  * `npm run bench`: starts the platform (or uses a running one with `--reuse`), runs every workload at every
@@ -17,27 +19,41 @@ async function main(): Promise<void> {
     return;
   }
   let system: LaunchedSystem | null = null;
+  let peer: RunningPeer | null = null;
   const onSignal = () => {
     log("interrupted; stopping");
-    void (system?.stop() ?? Promise.resolve()).finally(() => process.exit(130));
+    void Promise.all([peer?.stop(), system?.stop()]).finally(() => process.exit(130));
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
   try {
     let gatewayUrl: string;
     let subgraphMetricsUrls: Record<string, string>;
+    let subgraphUrls: Record<SubgraphName, string>;
     if (options.reuse) {
       gatewayUrl = options.reuse;
       subgraphMetricsUrls = defaultSubgraphMetricsUrls(gatewayUrl);
+      subgraphUrls = defaultSubgraphUrls(gatewayUrl);
     } else {
-      log("starting the system (node dist/scripts/start.js)");
-      system = await launchSystem();
+      log(`starting the system (node dist/scripts/start.js) with ${options.participants} participants`);
+      system = await launchSystem({ participants: options.participants });
       gatewayUrl = system.gatewayUrl;
       subgraphMetricsUrls = system.subgraphMetricsUrls;
+      subgraphUrls = system.subgraphUrls;
+    }
+    if (options.peer) {
+      log("starting the peer gateway (node dist/bench/peer/hive-gateway.js)");
+      peer = await startPeer(subgraphUrls).catch((error: Error) => {
+        throw new Error(`${error.message} (--no-peer runs without it)`);
+      });
+      log(`peer gateway answering at ${peer.url} (pid ${peer.pid})`);
     }
     const results = await runBench({
       gatewayUrl,
       subgraphMetricsUrls,
+      subgraphUrls,
+      ...(peer ? { peer: { url: peer.url, pid: peer.pid } } : {}),
+      seededParticipants: options.reuse ? null : options.participants,
       durationSec: options.durationSec,
       warmupSec: options.warmupSec,
       connections: options.connections,
@@ -49,7 +65,13 @@ async function main(): Promise<void> {
     log(`wrote ${written.json}, ${written.markdownPath}, ${written.svgPath}`);
     const errors = results.rounds.reduce((sum, round) => sum + round.errors.total, 0);
     if (errors > 0) log(`${errors} requests failed; see the errors column`);
+    const peerErrors = results.rounds.reduce((sum, round) => sum + (round.peer?.errors.total ?? 0), 0);
+    if (peerErrors > 0) log(`${peerErrors} requests to the peer failed; see the peer table`);
   } finally {
+    if (peer) {
+      log("stopping the peer gateway");
+      await peer.stop();
+    }
     if (system) {
       log("stopping the system");
       await system.stop();
@@ -59,6 +81,6 @@ async function main(): Promise<void> {
 
 main().catch((error: Error) => {
   log(error.message);
-  if (/^Unknown option|must be|unknown workload/.test(error.message)) console.error(USAGE);
+  if (/^Unknown option|must be|must not be|unknown workload/.test(error.message)) console.error(USAGE);
   process.exit(1);
 });

@@ -7,6 +7,8 @@ import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "../lib/subgraph-na
 /** The platform started by the benchmark through the launcher, as separate processes like `npm start`. */
 export interface LaunchedSystem {
   gatewayUrl: string;
+  /** Each subgraph's GraphQL endpoint (for the peer gateway and the floor). */
+  subgraphUrls: Record<SubgraphName, string>;
   subgraphMetricsUrls: Record<SubgraphName, string>;
   /** SIGINT to the launcher (which stops the services, then PostgreSQL); resolves once it exited. */
   stop(): Promise<void>;
@@ -33,15 +35,35 @@ function exited(child: ChildProcess): Promise<void> {
     : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
+/** The launcher's default data size; other sizes get a directory and a PostgreSQL port of their own. */
+export const LAUNCHER_DEFAULT_PARTICIPANTS = 20_000;
+
+/**
+ * The launcher variables for a data size: none for the default (the normal `.data` and port 54329), otherwise
+ * `SEED_PARTICIPANTS`, `DATA_DIR=.data/bench-<n>` (seeded on its first start, kept afterwards) and `PG_PORT`.
+ */
+export function dataSizeEnv(participants: number, pgPort: number): Record<string, string> {
+  if (participants === LAUNCHER_DEFAULT_PARTICIPANTS) return {};
+  return { SEED_PARTICIPANTS: String(participants), DATA_DIR: path.join(".data", `bench-${participants}`), PG_PORT: String(pgPort) };
+}
+
+/** How long start-up may take: seeding 1,000,000 participants takes about 3.5 minutes on 2 cores. */
+export function startupTimeoutMs(participants: number): number {
+  return participants >= 500_000 ? 15 * 60_000 : participants > 100_000 ? 8 * 60_000 : 180_000;
+}
+
 /**
  * Runs `node dist/scripts/start.js` with the gateway and subgraphs on free ports and waits for its
  * `GraphiQL: <url>` line. Its output goes to stderr, prefixed, so the table on stdout stays clean.
- * @param timeoutMs how long start-up may take (a first start migrates and seeds 20,000 participants).
+ * @param options.participants data size (default 20,000: the launcher's own `.data`); see {@link dataSizeEnv}.
+ * @param options.timeoutMs how long start-up may take (a first start migrates and seeds); default by data size.
  */
-export async function launchSystem(timeoutMs = 180_000): Promise<LaunchedSystem> {
+export async function launchSystem(options: { participants?: number; timeoutMs?: number } = {}): Promise<LaunchedSystem> {
+  const participants = options.participants ?? LAUNCHER_DEFAULT_PARTICIPANTS;
+  const timeoutMs = options.timeoutMs ?? startupTimeoutMs(participants);
   const host = "127.0.0.1";
-  const [gatewayPort, ...subgraphPorts] = await freePorts(1 + SUBGRAPH_NAMES.length, host);
-  const env: Record<string, string> = { HOST: host, GATEWAY_PORT: String(gatewayPort) };
+  const [gatewayPort, pgPort, ...subgraphPorts] = await freePorts(2 + SUBGRAPH_NAMES.length, host);
+  const env: Record<string, string> = { HOST: host, GATEWAY_PORT: String(gatewayPort), ...dataSizeEnv(participants, pgPort as number) };
   SUBGRAPH_NAMES.forEach((name, i) => (env[`${SUBGRAPHS[name].envPrefix}_PORT`] = String(subgraphPorts[i])));
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "dist", "scripts", "start.js")], {
     cwd: PROJECT_ROOT,
@@ -78,16 +100,26 @@ export async function launchSystem(timeoutMs = 180_000): Promise<LaunchedSystem>
     await stop();
     throw error;
   });
-  const subgraphMetricsUrls = Object.fromEntries(
-    SUBGRAPH_NAMES.map((name, i) => [name, `http://${host}:${subgraphPorts[i]}/metrics`]),
-  ) as Record<SubgraphName, string>;
-  return { gatewayUrl, subgraphMetricsUrls, stop };
+  const subgraphUrl = (i: number, route: string) => `http://${host}:${subgraphPorts[i]}/${route}`;
+  const subgraphMetricsUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, subgraphUrl(i, "metrics")])) as Record<SubgraphName, string>;
+  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, subgraphUrl(i, "graphql")])) as Record<SubgraphName, string>;
+  return { gatewayUrl, subgraphUrls, subgraphMetricsUrls, stop };
 }
 
 /** With `--reuse`: the subgraphs' `/metrics` at the gateway's host on their default ports (4001–4004). */
 export function defaultSubgraphMetricsUrls(gatewayUrl: string): Record<SubgraphName, string> {
+  return defaultSubgraphRoutes(gatewayUrl, "metrics");
+}
+
+/** With `--reuse`: the subgraphs' GraphQL endpoints at the gateway's host on their default ports (4001–4004). */
+export function defaultSubgraphUrls(gatewayUrl: string): Record<SubgraphName, string> {
+  return defaultSubgraphRoutes(gatewayUrl, "graphql");
+}
+
+function defaultSubgraphRoutes(gatewayUrl: string, route: string): Record<SubgraphName, string> {
   const { hostname } = new URL(gatewayUrl);
+  const host = hostname.includes(":") && !hostname.startsWith("[") ? `[${hostname}]` : hostname;
   return Object.fromEntries(
-    SUBGRAPH_NAMES.map((name) => [name, `http://${hostname}:${SUBGRAPHS[name].defaultPort}/metrics`]),
+    SUBGRAPH_NAMES.map((name) => [name, `http://${host}:${SUBGRAPHS[name].defaultPort}/${route}`]),
   ) as Record<SubgraphName, string>;
 }

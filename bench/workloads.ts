@@ -43,10 +43,16 @@ export function parseWorkloadNames(names: readonly string[]): WorkloadName[] {
  * seeded by the workload's name and `round`, so a round sends the same requests on every run.
  */
 export function requestBodies(workload: Workload, fixtures: Fixtures, contract: string, round: string): () => string {
-  const sequence = new SeededSequence(seedFrom(`${workload.name}/${round}`));
+  const nextVariables = requestVariables(workload, fixtures, round);
   // the operation text is the same for every request: serialize it once
   const prefix = `{"operationName":${JSON.stringify(workload.name)},"query":${JSON.stringify(contract)},"variables":`;
-  return () => `${prefix}${JSON.stringify(workload.variables(sequence, fixtures))}}`;
+  return () => `${prefix}${JSON.stringify(nextVariables())}}`;
+}
+
+/** The variables behind {@link requestBodies}: the same sequence for the same workload and `round`. */
+export function requestVariables(workload: Workload, fixtures: Fixtures, round: string): () => Record<string, unknown> {
+  const sequence = new SeededSequence(seedFrom(`${workload.name}/${round}`));
+  return () => workload.variables(sequence, fixtures);
 }
 
 /** Reads the contract's operation text. */

@@ -1,0 +1,191 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { SequenceNode } from "@apollo/query-planner";
+import { SCHEMA_DIR } from "../lib/config/paths";
+import type { BenchResults, RoundResult } from "./bench";
+import { buildOperationPlan, executePlan, objectsAtPath, planFetches, selectRepresentation, type SubgraphCall } from "./floor";
+import { parseCli } from "./options";
+import { parseStatCpuTicks, parseVmRss, readProcessSnapshot } from "./peer";
+import { readPeerEnv, rewriteSubgraphUrls } from "./peer/hive-gateway";
+import { floorLines, ratio, renderMarkdown } from "./report-markdown";
+import { renderSvg } from "./report-svg";
+import { dataSizeEnv, startupTimeoutMs } from "./system";
+import { readContract } from "./workloads";
+
+const SUPERGRAPH = readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8");
+
+describe("peer gateway helpers", () => {
+  const urls = {
+    "job-centers": "http://127.0.0.1:5101/graphql",
+    "local-job-centers": "http://127.0.0.1:5102/graphql",
+    "saeil-centers": "http://127.0.0.1:5103/graphql",
+    "welfare-partners": "http://127.0.0.1:5104/graphql",
+  };
+
+  it("rewrites every @join__graph URL of the supergraph and nothing else", () => {
+    const rewritten = rewriteSubgraphUrls(SUPERGRAPH, urls);
+    for (const [name, url] of Object.entries(urls)) expect(rewritten).toContain(`@join__graph(name: "${name}", url: "${url}")`);
+    expect(rewritten).not.toMatch(/localhost:400\d/);
+    const strip = (sdl: string) => sdl.replace(/url: "[^"]*"/g, 'url: ""');
+    expect(strip(rewritten)).toBe(strip(SUPERGRAPH));
+  });
+
+  it("refuses a subgraph without a URL, and a URL for an unknown subgraph", () => {
+    const { "welfare-partners": _omitted, ...three } = urls;
+    expect(() => rewriteSubgraphUrls(SUPERGRAPH, three)).toThrow(/welfare-partners/);
+    expect(() => rewriteSubgraphUrls(SUPERGRAPH, { ...urls, nope: "http://x/graphql" })).toThrow(/nope/);
+  });
+
+  it("reads its settings from the gateway's variables", () => {
+    const env = readPeerEnv({ PORT: "0", JOB_CENTERS_URL: urls["job-centers"], SUPERGRAPH_PATH: "schema/supergraph.graphql" });
+    expect(env.port).toBe(0);
+    expect(env.supergraphPath).toBe(path.join(SCHEMA_DIR, "supergraph.graphql"));
+    expect(env.subgraphUrls["job-centers"]).toBe(urls["job-centers"]);
+    expect(env.subgraphUrls["welfare-partners"]).toBe("http://localhost:4004/graphql");
+  });
+
+  it("reads RSS and CPU time from /proc", () => {
+    expect(parseVmRss("Name:\tnode\nVmRSS:\t  123456 kB\nVmSwap: 0 kB\n")).toBe(123456 * 1024);
+    expect(parseVmRss("Name:\tkthread\n")).toBeNull();
+    // comm with spaces and parentheses; utime = 250, stime = 50 (fields 14 and 15)
+    const stat = "4242 (node (peer) x) S 1 4242 4242 0 -1 4194560 1000 0 0 0 250 50 0 0 20 0 11 0 100 1000000 5000";
+    expect(parseStatCpuTicks(stat)).toBe(300);
+    const own = readProcessSnapshot(process.pid);
+    if (process.platform === "linux") {
+      expect(own?.rssBytes).toBeGreaterThan(0);
+      expect(own?.cpuSeconds).toBeGreaterThan(0);
+    }
+    expect(readProcessSnapshot(2 ** 30)).toBeNull();
+  });
+});
+
+describe("the floor's plan walk", () => {
+  const plan = buildOperationPlan(SUPERGRAPH, readContract(), "Participant360");
+
+  it("plans Participant360 as job-centers, then the three other agencies in parallel", () => {
+    expect(plan.node?.kind).toBe("Sequence");
+    const nodes = (plan.node as SequenceNode).nodes;
+    expect(nodes.map((node) => node.kind)).toEqual(["Fetch", "Parallel"]);
+    const services = planFetches(plan.node as SequenceNode).map((fetch) => fetch.serviceName);
+    expect(services[0]).toBe("job-centers");
+    expect(services.slice(1).sort()).toEqual(["local-job-centers", "saeil-centers", "welfare-partners"]);
+  });
+
+  it("runs the root fetch with { id }, then entity fetches with representations, merging their results", async () => {
+    const calls: Array<{ service: string; variables: Record<string, unknown>; at: number }> = [];
+    let clock = 0;
+    const call: SubgraphCall = async (service, body) => {
+      calls.push({ service, variables: body.variables, at: clock++ });
+      if (service === "job-centers") {
+        expect(body.query).toMatch(/participant\(id:\$id\)/);
+        return { data: { participant: { __typename: "Participant", id: "P1", name: "김하나" } } };
+      }
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const fields: Record<string, Record<string, unknown>> = {
+        "local-job-centers": { outreach: null, localServices: [] },
+        "saeil-centers": { saeilEnrollments: [] },
+        "welfare-partners": { welfareReferrals: [{ id: "W1", status: "OPEN" }] },
+      };
+      return { data: { _entities: [{ __typename: "Participant", ...fields[service] }] } };
+    };
+    const result = await executePlan(plan, { id: "P1", unused: 1 }, call);
+    expect(result.errors).toEqual([]);
+    expect(calls[0]).toEqual({ service: "job-centers", variables: { id: "P1" }, at: 0 });
+    expect(calls.slice(1).map((c) => c.variables)).toEqual(
+      Array(3).fill({ representations: [{ __typename: "Participant", id: "P1" }] }),
+    );
+    expect(result.data).toEqual({
+      participant: {
+        __typename: "Participant",
+        id: "P1",
+        name: "김하나",
+        outreach: null,
+        localServices: [],
+        saeilEnrollments: [],
+        welfareReferrals: [{ id: "W1", status: "OPEN" }],
+      },
+    });
+  });
+
+  it("skips entity fetches when the root found nothing, and reports subgraph errors", async () => {
+    const services: string[] = [];
+    const empty = await executePlan(plan, { id: "none" }, async (service) => {
+      services.push(service);
+      return { data: { participant: null } };
+    });
+    expect(services).toEqual(["job-centers"]);
+    expect(empty).toEqual({ data: { participant: null }, errors: [] });
+    const failed = await executePlan(plan, { id: "x" }, async () => ({ data: null, errors: [{ message: "boom" }] }));
+    expect(failed.errors).toEqual(["job-centers: boom"]);
+  });
+
+  it("finds objects along a path through lists and builds representations", () => {
+    const data = { a: [{ b: { __typename: "T", id: 1, x: 2 } }, { b: null }, { b: { __typename: "U", id: 3 } }] };
+    expect(objectsAtPath(data, ["a", "@", "b"])).toEqual([data.a[0]!.b, data.a[2]!.b]);
+    const requires = [{ kind: "InlineFragment" as const, typeCondition: "T", selections: [{ kind: "Field" as const, name: "__typename" }, { kind: "Field" as const, name: "id" }] }];
+    expect(selectRepresentation(data.a[0]!.b!, requires)).toEqual({ __typename: "T", id: 1 });
+    expect(selectRepresentation(data.a[2]!.b!, requires)).toBeUndefined();
+  });
+});
+
+describe("peer and floor in the report and on the command line", () => {
+  const load = (rps: number, p50: number, p99: number) => ({
+    durationSec: 5,
+    requests: rps * 5,
+    sent: rps * 5,
+    requestsPerSec: rps,
+    latencyMs: { p50, p95: p99, p99, mean: p50, max: p99 },
+    errors: { total: 0, non2xx: 0, timeouts: 0, connection: 0, graphql: 0 },
+  });
+  const round: RoundResult = {
+    workload: "Participant360",
+    connections: 1,
+    ...load(200, 4, 8),
+    services: { gateway: { rssMb: 100, cpuSec: 2, sqlPerRequest: null } },
+    peer: { ...load(100, 8, 16), rssMb: 150, cpuSec: 4, subgraphs: {} },
+    order: "ours-first",
+  };
+  const results: BenchResults = {
+    startedAt: "2026-01-01T00:00:00.000Z",
+    finishedAt: "2026-01-01T00:01:00.000Z",
+    gatewayUrl: "http://127.0.0.1:4000/graphql",
+    peerUrl: "http://127.0.0.1:4100/graphql",
+    peerName: "Hive Gateway (@graphql-hive/gateway)",
+    machine: { cpuModel: "cpu", cpuCount: 2, totalMemoryGb: 4, platform: "linux", release: "6", arch: "x64", nodeVersion: "v20", hostname: "h" },
+    data: { participants: 20000, seededParticipants: 20000, participantIdsUsed: 2000, employmentCenters: 133, regions: 17 },
+    settings: { durationSec: 5, warmupSec: 3, warmupConnections: 4, connections: [1], workloads: ["Participant360"] },
+    rounds: [round],
+    floor: { workload: "Participant360", connections: 1, ...load(400, 2, 4), subgraphCalls: 4, errors: 0, client: "node:http" },
+  };
+
+  it("shows the peer's columns with ours/peer ratios and the floor lines", () => {
+    const markdown = renderMarkdown(results);
+    expect(markdown).toContain("| peer req/s | peer p99 | ours/peer req/s | ours/peer p99 |");
+    expect(markdown).toContain("| Participant360 | 1 | 200.0 | 4.0 | 8.0 | 8.0 | 0 | 2.00 | 100 | 100.0 | 16.0 | 2.00 | 0.50 |");
+    expect(floorLines(results)).toEqual([
+      expect.stringContaining("4 subgraph calls"),
+      "- Participant360 gateway overhead at concurrency 1: p50 ours 4.00 ms / floor 2.00 ms = 2.00× (target ≤ 1.5×)",
+      "- Participant360 gateway overhead at concurrency 1: p50 peer 8.00 ms / floor 2.00 ms = 4.00× (target ≤ 1.5×)",
+    ]);
+    expect(renderSvg(results)).toContain("peer 100.0 req/s");
+    expect(ratio(1, 0)).toBeNull();
+  });
+
+  it("leaves the peer's columns out when there is no peer", () => {
+    const { peer: _peer, order: _order, ...alone } = round;
+    const markdown = renderMarkdown({ ...results, rounds: [alone], floor: undefined });
+    expect(markdown).not.toContain("peer");
+    expect(markdown).not.toContain("floor");
+  });
+
+  it("parses --no-peer and --participants, and gives other data sizes a directory and port of their own", () => {
+    expect(parseCli([])).toMatchObject({ peer: true, participants: 20000 });
+    expect(parseCli(["--no-peer", "--participants", "1000000"])).toMatchObject({ peer: false, participants: 1_000_000 });
+    expect(() => parseCli(["--participants", "1.5"])).toThrow(/whole number/);
+    expect(() => parseCli(["--reuse", "http://127.0.0.1:4000/graphql", "--participants", "5"])).toThrow(/--reuse/);
+    expect(dataSizeEnv(20000, 55555)).toEqual({});
+    expect(dataSizeEnv(1_000_000, 55555)).toEqual({ SEED_PARTICIPANTS: "1000000", DATA_DIR: path.join(".data", "bench-1000000"), PG_PORT: "55555" });
+    expect(startupTimeoutMs(1_000_000)).toBe(15 * 60_000);
+    expect(startupTimeoutMs(20000)).toBe(180_000);
+  });
+});
