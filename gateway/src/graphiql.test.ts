@@ -4,8 +4,7 @@ import { GRAPHIQL_OPTIONS, GRAPHIQL_TITLE, graphiqlPage } from "./graphiql";
 
 describe("the GraphiQL page", () => {
   it("is self-contained: no script, stylesheet or icon from another host", async () => {
-    const { html } = await graphiqlPage();
-    const text = html.toString("utf8");
+    const text = gunzipSync((await graphiqlPage()).gzipped).toString("utf8");
     expect(text).toContain(`<title>${GRAPHIQL_TITLE}</title>`);
     // Tags that make a browser fetch something: none may point at an absolute URL (a CDN).
     const fetching = text.match(/<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=\s*["']?(https?:)?\/\//gi);
@@ -16,8 +15,9 @@ describe("the GraphiQL page", () => {
   it("is rendered once and precompressed, with a validator", async () => {
     const first = await graphiqlPage();
     expect(await graphiqlPage()).toBe(first);
-    expect(gunzipSync(first.gzipped).equals(first.html)).toBe(true);
-    expect(first.gzipped.length).toBeLessThan(first.html.length / 2);
+    const html = gunzipSync(first.gzipped);
+    expect(html.toString("utf8")).toContain("<html");
+    expect(first.gzipped.length).toBeLessThan(html.length / 2);
     expect(first.etag).toMatch(/^W\/"[\w-]+"$/);
   });
 

@@ -14,7 +14,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from "../../lib/subgraph-names";
 import { AgencyDataSource } from "./data-source";
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from "./env";
 import { dedupeUnavailableErrors, formatGatewayError } from "./errors";
-import { graphiqlHandler, graphiqlPage } from "./graphiql";
+import { graphiqlHandler } from "./graphiql";
 import { GatewayMetrics } from "./metrics";
 import { createSubgraphFetcher } from "./subgraph-fetcher";
 
@@ -51,8 +51,6 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const host = options.host ?? "127.0.0.1";
   const metrics = new GatewayMetrics();
   const subgraphFetcher = createSubgraphFetcher({ timeoutMs });
-  // Render and compress now, off the request path; a failure shows up when the page is first asked for.
-  graphiqlPage().catch(() => undefined);
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
