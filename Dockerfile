@@ -20,4 +20,5 @@ WORKDIR /app
 COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 4000
-CMD ["node", "dist/gateway/src/index.js"]
+# the heap cap keeps the RSS bounded (see scripts/start.ts)
+CMD ["node", "--max-old-space-size=160", "dist/gateway/src/index.js"]

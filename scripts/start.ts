@@ -11,6 +11,12 @@ import { startProcess, stopProcesses, waitForHealth, type ServiceProcess } from 
  * Ctrl-C (SIGINT/SIGTERM) stops every process, then PostgreSQL.
  */
 const log = (line: string) => console.log(`[start] ${line}`);
+
+/**
+ * The gateway's live data is small (~60 MB of heap under load); without a cap V8 lets the old generation grow to
+ * several hundred MB before collecting it. A cap keeps its RSS bounded at a small cost in GC time.
+ */
+const GATEWAY_NODE_FLAGS = ["--max-old-space-size=160"];
 const dist = (...parts: string[]) => path.join(PROJECT_ROOT, "dist", ...parts);
 
 async function main(): Promise<void> {
@@ -50,7 +56,7 @@ async function main(): Promise<void> {
     for (const name of SUBGRAPH_NAMES) {
       gatewayEnv[`${SUBGRAPHS[name].envPrefix}_URL`] = `http://${host}:${env.subgraphPorts[name]}/graphql`;
     }
-    const gateway = startProcess("gateway", dist("gateway", "src", "index.js"), gatewayEnv);
+    const gateway = startProcess("gateway", dist("gateway", "src", "index.js"), gatewayEnv, GATEWAY_NODE_FLAGS);
     services.push(gateway);
     await waitForHealth(gateway, `http://${host}:${env.gatewayPort}/health`, 30_000);
     for (const service of services) {

@@ -16,6 +16,7 @@ import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from "./env";
 import { dedupeUnavailableErrors, formatGatewayError } from "./errors";
 import { graphiqlHandler } from "./graphiql";
 import { GatewayMetrics } from "./metrics";
+import { dedupeInFlight } from "./in-flight-dedup";
 import { createSubgraphFetcher } from "./subgraph-fetcher";
 
 /** Options of {@link createGateway}. */
@@ -32,6 +33,8 @@ export interface GatewayOptions {
   development?: boolean;
   /** Per subgraph request timeout in milliseconds; default 10000. */
   timeoutMs?: number;
+  /** Share one subgraph call among identical queries in flight at once (default true). */
+  dedupeSubgraphCalls?: boolean;
 }
 
 export interface RunningGateway {
@@ -51,6 +54,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const host = options.host ?? "127.0.0.1";
   const metrics = new GatewayMetrics();
   const subgraphFetcher = createSubgraphFetcher({ timeoutMs });
+  const dedupeSubgraphCalls = options.dedupeSubgraphCalls ?? true;
 
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
@@ -61,7 +65,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       return new AgencyDataSource({
         serviceName: name,
         url: target,
-        fetcher: subgraphFetcher.fetcher,
+        fetcher: dedupeSubgraphCalls ? dedupeInFlight(subgraphFetcher.fetcher) : subgraphFetcher.fetcher,
         timeoutMs,
         onCallEnd: (subgraph, outcome, seconds) => metrics.observeSubgraphCall(subgraph, outcome, seconds),
       });

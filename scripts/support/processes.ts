@@ -8,8 +8,8 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
-export function startProcess(name: string, script: string, env: Record<string, string>): ServiceProcess {
-  const child = spawn(process.execPath, ["--enable-source-maps", script], {
+export function startProcess(name: string, script: string, env: Record<string, string>, nodeFlags: string[] = []): ServiceProcess {
+  const child = spawn(process.execPath, ["--enable-source-maps", ...nodeFlags, script], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     // its own process group: a terminal's Ctrl-C reaches only the launcher, which stops the services in order
