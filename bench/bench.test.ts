@@ -94,6 +94,8 @@ describe("npm run bench, quick, against the in-process system", () => {
     const markdown = writeResults(results, outDir).markdown;
     expect(markdown).toMatch(/Participant360 gateway overhead at concurrency 1: p50 ours [\d.]+ ms \/ floor [\d.]+ ms = [\d.]+× \(target ≤ 1\.5×\)/);
     expect(markdown).not.toContain("peer");
+    expect(results.reportLatency.firstMs).toBeGreaterThan(0);
+    expect(markdown).toMatch(/national ProgramReport 2022: first request [\d.]+ ms .* then p50 [\d.]+ ms/);
   });
 
   it("executes the plan against the subgraphs into what the gateway answers", async () => {

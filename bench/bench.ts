@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { SCHEMA_DIR } from "../lib/config/paths";
 import { loadFixtures, type Fixtures } from "./fixtures";
+import { measureReportLatency, type ReportLatency } from "./report-latency";
 import { buildOperationPlan, runFloor, type FloorResult } from "./floor";
 import { runLoad, type LoadResult } from "./load";
 import { machineInfo, type MachineInfo } from "./machine";
@@ -86,6 +87,8 @@ export interface BenchResults {
   /** What the peer is. */
   peerName?: string;
   machine: MachineInfo;
+  /** The national ProgramReport: first request (cold) and steady state (warm). */
+  reportLatency: ReportLatency;
   data: {
     participants: number;
     /** `--participants N` when the harness started the system with that data size; null otherwise. */
@@ -139,6 +142,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const metricsUrls = { gateway: options.gatewayMetricsUrl ?? metricsUrlOf(options.gatewayUrl), ...options.subgraphMetricsUrls };
   const contract = readContract();
   log(`reading fixtures through ${options.gatewayUrl}`);
+  // before anything else touches the report, so that the first request is a cold one
+  const reportLatency = await measureReportLatency(options.gatewayUrl, contract);
+  log(`ProgramReport ${reportLatency.year}: first ${reportLatency.firstMs.toFixed(1)} ms, then p50 ${reportLatency.warmP50Ms.toFixed(1)} ms`);
   const fixtures = await loadFixtures(options.gatewayUrl, options.maxParticipantIds ?? 2000);
   log(`${fixtures.participantCount} participants (${fixtures.participantIds.length} ids sampled)`);
 
@@ -212,6 +218,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     gatewayUrl: options.gatewayUrl,
     ...(peer ? { peerUrl: peer.url, peerName: PEER_NAME } : {}),
     machine: machineInfo(),
+    reportLatency,
     data: {
       participants: fixtures.participantCount,
       seededParticipants: options.seededParticipants ?? null,
@@ -244,6 +251,7 @@ async function measureFloor(options: BenchOptions, fixtures: Fixtures, contract:
     subgraphUrls: options.subgraphUrls ?? {},
     durationSec: options.durationSec,
     nextVariables: requestVariables(WORKLOADS[FLOOR_WORKLOAD], fixtures, "c1"),
+    gateway: { url: options.gatewayUrl, body: (variables) => ({ query: contract, operationName: FLOOR_WORKLOAD, variables }) },
   });
   log(
     `${FLOOR_WORKLOAD} floor: ${floor.requestsPerSec.toFixed(1)} req/s, p50 ${floor.latencyMs.p50.toFixed(2)} ms, ` +

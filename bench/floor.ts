@@ -206,6 +206,11 @@ export interface FloorResult extends Omit<LoadResult, "errors"> {
   firstError?: string;
   /** The HTTP client the floor used. */
   client: string;
+  /**
+   * The same requests through the gateway, interleaved one by one with the floor's (gateway, floor, gateway, …), so
+   * that machine drift hits both: the fair basis for the overhead ratio. Absent when no gateway was given.
+   */
+  interleavedGatewayLatencyMs?: { p50: number; p95: number; p99: number };
 }
 
 export const FLOOR_CLIENT = "node:http keep-alive agent (gateway/src/subgraph-fetcher.ts, as our gateway)";
@@ -220,8 +225,14 @@ export async function runFloor(options: {
   subgraphUrls: Readonly<Record<string, string>>;
   durationSec: number;
   nextVariables: () => Json;
+  /** Also send each request through this gateway (with `body(variables)`) just before its floor run. */
+  gateway?: { url: string; body: (variables: Json) => { query: string; variables: Json; operationName?: string } };
 }): Promise<FloorResult> {
-  const { call, close } = httpSubgraphCall(options.subgraphUrls);
+  const gatewayName = "(gateway)";
+  const { call, close } = httpSubgraphCall(
+    options.gateway ? { ...options.subgraphUrls, [gatewayName]: options.gateway.url } : options.subgraphUrls,
+  );
+  const gatewayLatencies: number[] = [];
   const latencies: number[] = [];
   let errors = 0;
   let firstError: string | undefined;
@@ -230,6 +241,11 @@ export async function runFloor(options: {
   try {
     while (performance.now() < end) {
       const variables = options.nextVariables();
+      if (options.gateway) {
+        const g0 = performance.now();
+        await call(gatewayName, options.gateway.body(variables)).catch(() => undefined);
+        gatewayLatencies.push(performance.now() - g0);
+      }
       const t0 = performance.now();
       try {
         const result = await executePlan(options.plan, variables, call);
@@ -248,6 +264,7 @@ export async function runFloor(options: {
   }
   const durationSec = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
+  gatewayLatencies.sort((a, b) => a - b);
   const requests = latencies.length;
   return {
     workload: options.workload,
@@ -267,5 +284,14 @@ export async function runFloor(options: {
     errors,
     ...(firstError ? { firstError } : {}),
     client: FLOOR_CLIENT,
+    ...(gatewayLatencies.length
+      ? {
+          interleavedGatewayLatencyMs: {
+            p50: quantile(gatewayLatencies, 0.5),
+            p95: quantile(gatewayLatencies, 0.95),
+            p99: quantile(gatewayLatencies, 0.99),
+          },
+        }
+      : {}),
   };
 }

@@ -148,6 +148,7 @@ describe("peer and floor in the report and on the command line", () => {
   const results: BenchResults = {
     startedAt: "2026-01-01T00:00:00.000Z",
     finishedAt: "2026-01-01T00:01:00.000Z",
+    reportLatency: { year: 2022, firstMs: 120, warmP50Ms: 12, samples: 20 },
     gatewayUrl: "http://127.0.0.1:4000/graphql",
     peerUrl: "http://127.0.0.1:4100/graphql",
     peerName: "Hive Gateway (@graphql-hive/gateway)",

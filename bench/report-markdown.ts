@@ -85,6 +85,13 @@ export function floorLines(results: BenchResults): string[] {
       `${floor.errors} errors; client: ${floor.client}` +
       (floor.firstError ? `; first error: \`${floor.firstError.replace(/`/g, "'")}\`` : ""),
   ];
+  if (floor.interleavedGatewayLatencyMs) {
+    lines.push(
+      `- ${FLOOR_WORKLOAD} gateway overhead at concurrency 1, interleaved request by request with the floor (the fair measure): ` +
+        `p50 ours ${fmt(floor.interleavedGatewayLatencyMs.p50, 2)} ms / floor ${fmt(floorP50, 2)} ms = ` +
+        `${fmt(ratio(floor.interleavedGatewayLatencyMs.p50, floorP50), 2)}× (target ≤ 1.5×)`,
+    );
+  }
   if (round) {
     lines.push(line("ours", round.latencyMs.p50));
     if (round.peer) lines.push(line("peer", round.peer.latencyMs.p50));
@@ -116,6 +123,13 @@ export function renderMarkdown(results: BenchResults): string {
     );
   }
   lines.push(...floorLines(results));
+  const report = results.reportLatency;
+  if (report) {
+    lines.push(
+      `- national ProgramReport ${report.year}: first request ${fmt(report.firstMs, 1)} ms (target ≤ 1000 ms cold), ` +
+        `then p50 ${fmt(report.warmP50Ms, 1)} ms over ${report.samples} sequential requests after as many to warm up (target ≤ 50 ms warm)`,
+    );
+  }
   const peerHeader = withPeer ? ["peer req/s", "peer p99", "ours/peer req/s", "ours/peer p99"] : [];
   lines.push(
     "",

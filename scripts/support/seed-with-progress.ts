@@ -5,7 +5,13 @@ import { seedDatabases, type SeedSummary } from "../../seed/seed-databases";
 /** Seeds the four databases with a progress bar on the terminal (participants done / total, rate, ETA). */
 export async function seedWithProgress(urls: DatabaseUrls, participants: number, seed: string): Promise<SeedSummary> {
   const bar = new SingleBar(
-    { format: "seeding |{bar}| {percentage}% {value}/{total} participants | {rate}/s | ETA {eta_formatted}", hideCursor: true },
+    {
+      format: "seeding |{bar}| {percentage}% {value}/{total} participants | {rate}/s | ETA {eta_formatted}",
+      hideCursor: true,
+      // without a terminal (logs, CI, containers) print a line every few seconds instead of redrawing
+      noTTYOutput: true,
+      notTTYSchedule: 5000,
+    },
     Presets.shades_classic,
   );
   const started = Date.now();
