@@ -106,7 +106,8 @@ export interface BenchResults {
 export const PEER_NAME = "Hive Gateway (@graphql-hive/gateway)";
 export const FLOOR_WORKLOAD: WorkloadName = "Participant360";
 
-export const WARMUP_CONNECTIONS = 4;
+/** Warm-up runs at the round's highest concurrency (at most this), so every pool and code path is warm before it. */
+export const MAX_WARMUP_CONNECTIONS = 64;
 
 /**
  * After a round, autocannon drops the requests still in flight but the system finishes them: wait about as long as
@@ -134,7 +135,7 @@ export function metricsUrlOf(graphqlUrl: string): string {
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const log = options.log ?? ((line: string) => process.stderr.write(`[bench] ${line}\n`));
   const workloads = parseWorkloadNames(options.workloads ?? [...WORKLOAD_NAMES]);
-  const warmupSec = options.warmupSec ?? 3;
+  const warmupSec = options.warmupSec ?? 5;
   if (options.connections.length === 0 || options.connections.some((c) => !Number.isInteger(c) || c < 1)) {
     throw new Error(`connections must be positive integers, got ${options.connections.join(",")}`);
   }
@@ -154,14 +155,15 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const subgraphMetricsUrls = Object.fromEntries(Object.entries(metricsUrls).filter(([name]) => name !== "gateway"));
   const peer = options.peer;
   let roundIndex = 0;
+  const warmupConnections = Math.min(MAX_WARMUP_CONNECTIONS, Math.max(...options.connections));
   for (const name of workloads) {
     const workload = WORKLOADS[name];
     if (warmupSec > 0) {
       const targets = peer ? [["ours", options.gatewayUrl], ["peer", peer.url]] : [["ours", options.gatewayUrl]];
       for (const [who, url] of targets) {
-        log(`${name}: warm-up ${warmupSec} s at ${WARMUP_CONNECTIONS} connections${peer ? ` (${who})` : ""}`);
+        log(`${name}: warm-up ${warmupSec} s at ${warmupConnections} connections${peer ? ` (${who})` : ""}`);
         const nextBody = requestBodies(workload, fixtures, contract, "warm-up");
-        const warmup = await runLoad({ url: url as string, connections: WARMUP_CONNECTIONS, durationSec: warmupSec, nextBody });
+        const warmup = await runLoad({ url: url as string, connections: warmupConnections, durationSec: warmupSec, nextBody });
         if (warmup.errors.total) log(`${name}: ${warmup.errors.total} errors during ${who} warm-up (first: ${warmup.errors.firstError ?? "?"})`);
         await settle(warmup);
       }
@@ -226,7 +228,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       employmentCenters: fixtures.employmentCenterIds.length,
       regions: fixtures.regionCodes.length,
     },
-    settings: { durationSec: options.durationSec, warmupSec, warmupConnections: WARMUP_CONNECTIONS, connections: [...options.connections], workloads },
+    settings: { durationSec: options.durationSec, warmupSec, warmupConnections: Math.min(MAX_WARMUP_CONNECTIONS, Math.max(...options.connections)), connections: [...options.connections], workloads },
     rounds,
     ...(floor ? { floor } : {}),
   };

@@ -78,7 +78,7 @@ export function parseCli(args: string[]): CliOptions | "help" {
   return {
     reuse: values.reuse ?? null,
     durationSec: values.duration ? positive("duration", values.duration) : quick ? 2 : 10,
-    warmupSec: values.warmup !== undefined ? nonNegative("warmup", values.warmup) : quick ? 1 : 3,
+    warmupSec: values.warmup !== undefined ? nonNegative("warmup", values.warmup) : quick ? 1 : 5,
     connections,
     workloads: parseWorkloadNames(values.workloads ? list(values.workloads) : [...WORKLOAD_NAMES]),
     outDir: values.out ? path.resolve(values.out) : path.join(PROJECT_ROOT, "bench", "results"),

@@ -1,8 +1,10 @@
 import type { GraphQLSchema } from "graphql";
 import type { DataSource, MixedList } from "typeorm";
-import { createDataSource } from "../db/data-source";
+import { createDataSource, warmPool } from "../db/data-source";
 import { SqlStatementCounter } from "../db/sql-counter";
 import { buildSubgraphServer, type SubgraphServer } from "./subgraph-server";
+
+const DEFAULT_POOL_SIZE = 10;
 
 /** Options every subgraph's `server.ts` accepts. */
 export interface SubgraphServiceOptions {
@@ -40,11 +42,12 @@ export async function createSubgraphServer<L>(
     url: options.databaseUrl,
     entities: definition.entities,
     migrations: [],
-    poolSize: options.poolSize,
+    poolSize: options.poolSize ?? DEFAULT_POOL_SIZE,
     logSql: options.logSql,
     counter: sqlCounter,
   });
   const [schema] = await Promise.all([definition.buildSchema(), dataSource.initialize()]);
+  await warmPool(dataSource, options.poolSize ?? DEFAULT_POOL_SIZE);
   const server = buildSubgraphServer({
     name: definition.name,
     schema,
