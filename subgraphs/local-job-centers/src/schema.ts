@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "../../../lib/graphql/federation";
-import type { RegionYearKey } from "../../../lib/loaders/region-year";
+import { regionReportReference } from "../../../lib/graphql/region-report-key";
 import type { LocalJobCentersContext } from "./context";
 import { localJobCenterReference, LocalJobCenterResolver } from "./local-job-center/local-job-center.resolver";
 import { LocalServiceUseResolver, ParticipantLocalServicesResolver } from "./local-service/local-service-use.resolver";
@@ -19,10 +19,7 @@ export function buildLocalJobCentersSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [Participant, Region, RegionReport],
     referenceResolvers: {
       LocalJobCenter: localJobCenterReference,
-      RegionReport: {
-        __resolveReference: (ref: RegionYearKey, ctx: LocalJobCentersContext) =>
-          ctx.loaders.regionReports.load({ year: Number(ref.year), regionCode: ref.regionCode }),
-      },
+      RegionReport: regionReportReference((ctx: LocalJobCentersContext) => ctx.loaders.regionReports),
     },
   });
 }

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "../../../lib/graphql/federation";
-import type { RegionYearKey } from "../../../lib/loaders/region-year";
+import { regionReportReference } from "../../../lib/graphql/region-report-key";
 import type { SaeilCentersContext } from "./context";
 import { CourseResolver } from "./course/course.resolver";
 import { ParticipantSaeilEnrollmentsResolver, SaeilEnrollmentResolver } from "./enrollment/enrollment.resolver";
@@ -16,10 +16,7 @@ export function buildSaeilCentersSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [Participant, Region, RegionReport],
     referenceResolvers: {
       SaeilCenter: saeilCenterReference,
-      RegionReport: {
-        __resolveReference: (ref: RegionYearKey, ctx: SaeilCentersContext) =>
-          ctx.loaders.regionReports.load({ year: Number(ref.year), regionCode: ref.regionCode }),
-      },
+      RegionReport: regionReportReference((ctx: SaeilCentersContext) => ctx.loaders.regionReports),
     },
   });
 }

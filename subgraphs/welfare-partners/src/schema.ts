@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "../../../lib/graphql/federation";
-import type { RegionYearKey } from "../../../lib/loaders/region-year";
+import { regionReportReference } from "../../../lib/graphql/region-report-key";
 import type { WelfarePartnersContext } from "./context";
 import { Participant } from "./participant/participant";
 import { ParticipantWelfareReferralsResolver, WelfareReferralResolver } from "./referral/welfare-referral.resolver";
@@ -15,10 +15,7 @@ export function buildWelfarePartnersSchema(): Promise<GraphQLSchema> {
     orphanedTypes: [Participant, Region, RegionReport],
     referenceResolvers: {
       WelfarePartner: welfarePartnerReference,
-      RegionReport: {
-        __resolveReference: (ref: RegionYearKey, ctx: WelfarePartnersContext) =>
-          ctx.loaders.regionReports.load({ year: Number(ref.year), regionCode: ref.regionCode }),
-      },
+      RegionReport: regionReportReference((ctx: WelfarePartnersContext) => ctx.loaders.regionReports),
     },
   });
 }

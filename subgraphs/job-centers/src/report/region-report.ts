@@ -1,5 +1,6 @@
 import { SafeIntResolver } from "graphql-scalars";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { RegionReportKey } from "../../../../lib/graphql/region-report-key";
 import { Region } from "../region/region.entity";
 
 /**
@@ -8,13 +9,7 @@ import { Region } from "../region/region.entity";
  */
 @Directive(`@key(fields: "year regionCode")`)
 @ObjectType({ description: "One region's figures for a year, each counted from the records of the agency that owns them." })
-export class RegionReport {
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => String)
-  regionCode: string;
-
+export class RegionReport extends RegionReportKey {
   @Field(() => Region)
   region: Region;
 

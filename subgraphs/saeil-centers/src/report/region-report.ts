@@ -1,17 +1,12 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
+import { RegionReportKey } from "../../../../lib/graphql/region-report-key";
 import { regionYearLoader } from "../../../../lib/loaders/region-year";
 
 /** The report row of job-centers; this subgraph adds the Saeil centers' enrollments and completions. */
 @Directive(`@key(fields: "year regionCode")`)
 @ObjectType()
-export class RegionReport {
-  @Field(() => Int)
-  year: number;
-
-  @Field(() => String)
-  regionCode: string;
-
+export class RegionReport extends RegionReportKey {
   @Field(() => Int, { nullable: true, description: "Saeil course enrollments begun that year in the region." })
   saeilEnrollments: number;
 
