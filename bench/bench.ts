@@ -228,7 +228,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
       employmentCenters: fixtures.employmentCenterIds.length,
       regions: fixtures.regionCodes.length,
     },
-    settings: { durationSec: options.durationSec, warmupSec, warmupConnections: Math.min(MAX_WARMUP_CONNECTIONS, Math.max(...options.connections)), connections: [...options.connections], workloads },
+    settings: { durationSec: options.durationSec, warmupSec, warmupConnections, connections: [...options.connections], workloads },
     rounds,
     ...(floor ? { floor } : {}),
   };

@@ -28,3 +28,8 @@ export const SUBGRAPH_SERVICES: Record<SubgraphName, SubgraphService> = {
   "saeil-centers": { buildSchema: buildSaeilCentersSchema, migrations: saeilMigrations, createServer: createSaeilCentersServer },
   "welfare-partners": { buildSchema: buildWelfarePartnersSchema, migrations: welfareMigrations, createServer: createWelfarePartnersServer },
 };
+
+/** Every subgraph's migrations, as `migrateDatabases` takes them. */
+export const SUBGRAPH_MIGRATIONS = Object.fromEntries(
+  Object.entries(SUBGRAPH_SERVICES).map(([name, service]) => [name, service.migrations]),
+) as Record<SubgraphName, SubgraphService["migrations"]>;

@@ -30,17 +30,30 @@ export async function migrateDatabases(urls: DatabaseUrls, adminUrl: string | nu
   return applied;
 }
 
+/** A finished seed run, as the seeder records it last in each database. */
+export interface SeedRun {
+  seed: string;
+  participants: number;
+}
+
+/** The seed run each database holds, or null where seeding never finished. */
+export async function seedRuns(urls: DatabaseUrls): Promise<Record<SubgraphName, SeedRun | null>> {
+  const runs = await Promise.all(
+    SUBGRAPH_NAMES.map(async (name) => {
+      const client = new Client({ connectionString: urls[name] });
+      await client.connect();
+      try {
+        const { rows } = await client.query<SeedRun>("SELECT seed, participants FROM seed_run");
+        return [name, rows[0] ?? null] as const;
+      } finally {
+        await client.end();
+      }
+    }),
+  );
+  return Object.fromEntries(runs) as Record<SubgraphName, SeedRun | null>;
+}
+
 /** True when every database holds a finished seed run (the seeder writes `seed_run` last). */
 export async function isSeeded(urls: DatabaseUrls): Promise<boolean> {
-  for (const name of SUBGRAPH_NAMES) {
-    const client = new Client({ connectionString: urls[name] });
-    await client.connect();
-    try {
-      const { rowCount } = await client.query("SELECT 1 FROM seed_run");
-      if (!rowCount) return false;
-    } finally {
-      await client.end();
-    }
-  }
-  return true;
+  return Object.values(await seedRuns(urls)).every((run) => run !== null);
 }

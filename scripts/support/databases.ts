@@ -1,8 +1,7 @@
 import path from "node:path";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../lib/platform/embedded-postgres";
 import { databaseUrls, isSeeded, migrateDatabases, type DatabaseUrls } from "../../lib/platform/prepare-databases";
-import { SUBGRAPH_NAMES } from "../../lib/subgraph-names";
-import { SUBGRAPH_SERVICES } from "../../subgraphs";
+import { SUBGRAPH_MIGRATIONS } from "../../subgraphs";
 import type { LauncherEnv } from "../env";
 import { seedWithProgress } from "./seed-with-progress";
 
@@ -11,10 +10,6 @@ export interface ProvidedDatabases {
   /** Stops the embedded server, if one was started. */
   stop(): Promise<void>;
 }
-
-const MIGRATIONS = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, SUBGRAPH_SERVICES[name].migrations])) as Parameters<
-  typeof migrateDatabases
->[2];
 
 /** Reseed even when the databases hold data (`npm run seed`), with these settings. */
 export interface Reseed {
@@ -45,7 +40,7 @@ export async function provideDatabases(env: LauncherEnv, log: (line: string) => 
     urls = databaseUrls(adminUrl, env.databasePrefix);
   }
   try {
-    const applied = await migrateDatabases(urls, adminUrl, MIGRATIONS);
+    const applied = await migrateDatabases(urls, adminUrl, SUBGRAPH_MIGRATIONS);
     const count = Object.values(applied).flat().length;
     if (count > 0) log(`applied ${count} migration(s)`);
     if (reseed || !(await isSeeded(urls))) {

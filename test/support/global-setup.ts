@@ -1,22 +1,8 @@
-import { Client } from "pg";
 import { startEmbeddedPostgres } from "../../lib/platform/embedded-postgres";
-import { databaseUrls, migrateDatabases } from "../../lib/platform/prepare-databases";
-import { SUBGRAPH_NAMES } from "../../lib/subgraph-names";
+import { databaseUrls, migrateDatabases, seedRuns } from "../../lib/platform/prepare-databases";
 import { seedDatabases } from "../../seed/seed-databases";
-import { SUBGRAPH_SERVICES } from "../../subgraphs";
+import { SUBGRAPH_MIGRATIONS } from "../../subgraphs";
 import { publishDatabaseUrls, testEnv } from "./test-env";
-
-/** The seed run a database holds, if any. */
-async function seedRun(url: string): Promise<string | null> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ seed: string; participants: number }>("SELECT seed, participants FROM seed_run");
-    return rows[0] ? `${rows[0].seed}/${rows[0].participants}` : null;
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Once per run: a real PostgreSQL (embedded unless DATABASE_URL is set), the four databases migrated, and the demo
@@ -31,11 +17,10 @@ export default async function globalSetup(): Promise<void> {
     adminUrl = server.adminUrl;
   }
   const urls = databaseUrls(adminUrl, testEnv.databasePrefix);
-  const migrations = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, SUBGRAPH_SERVICES[n].migrations]));
-  await migrateDatabases(urls, adminUrl, migrations as Parameters<typeof migrateDatabases>[2]);
+  await migrateDatabases(urls, adminUrl, SUBGRAPH_MIGRATIONS);
   const wanted = `${testEnv.seed}/${testEnv.participants}`;
-  const runs = await Promise.all(SUBGRAPH_NAMES.map((name) => seedRun(urls[name])));
-  if (!runs.every((run) => run === wanted)) {
+  const runs = Object.values(await seedRuns(urls));
+  if (!runs.every((run) => run !== null && `${run.seed}/${run.participants}` === wanted)) {
     await seedDatabases(urls, { participants: testEnv.participants, seed: testEnv.seed });
   }
   publishDatabaseUrls(urls);
