@@ -1,22 +1,17 @@
 /** Unit tests (`*.test.ts`) and end-to-end tests (`*.e2e.ts`) run together against one real PostgreSQL. */
+const { readFileSync } = require("node:fs");
+const path = require("node:path");
+
+// The compiler options live once, in .swcrc; jest's transformer needs the alias base as an absolute path.
+const swcrc = JSON.parse(readFileSync(path.join(__dirname, ".swcrc"), "utf8"));
+delete swcrc.$schema;
+swcrc.jsc.baseUrl = __dirname;
+
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/lib", "<rootDir>/gateway", "<rootDir>/subgraphs", "<rootDir>/seed", "<rootDir>/test", "<rootDir>/scripts", "<rootDir>/bench"],
   testMatch: ["**/*.test.ts", "**/*.e2e.ts"],
-  transform: {
-    "^.+\\.ts$": [
-      "@swc/jest",
-      {
-        jsc: {
-          parser: { syntax: "typescript", decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
-          target: "es2022",
-          keepClassNames: true,
-        },
-        module: { type: "commonjs" },
-      },
-    ],
-  },
+  transform: { "^.+\\.ts$": ["@swc/jest", { ...swcrc, swcrc: false }] },
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   globalTeardown: "<rootDir>/test/support/global-teardown.ts",
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { SCHEMA_DIR } from "../lib/config/paths";
+import { SCHEMA_DIR } from "@lib/config/paths";
 import { loadFixtures, type Fixtures } from "./fixtures";
 import { measureReportLatency, type ReportLatency } from "./report-latency";
 import { buildOperationPlan, runFloor, type FloorResult } from "./floor";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { PROJECT_ROOT } from "../lib/config/paths";
+import { PROJECT_ROOT } from "@lib/config/paths";
 import { parseWorkloadNames, WORKLOAD_NAMES, type WorkloadName } from "./workloads";
 
 /** The command line of `npm run bench`, parsed. */

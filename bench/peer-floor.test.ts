@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { SequenceNode } from "@apollo/query-planner";
-import { SCHEMA_DIR } from "../lib/config/paths";
+import { SCHEMA_DIR } from "@lib/config/paths";
 import type { BenchResults, RoundResult } from "./bench";
 import { buildOperationPlan, executePlan, objectsAtPath, planFetches, selectRepresentation, type SubgraphCall } from "./floor";
 import { parseCli } from "./options";

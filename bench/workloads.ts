@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { PROJECT_ROOT } from "../lib/config/paths";
+import { PROJECT_ROOT } from "@lib/config/paths";
 import type { Fixtures } from "./fixtures";
 import { SeededSequence, seedFrom } from "./prng";
 

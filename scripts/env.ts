@@ -1,7 +1,7 @@
 import path from "node:path";
-import { envInt, envString, type Environment } from "../lib/config/env";
-import { PROJECT_ROOT } from "../lib/config/paths";
-import { DEFAULT_DATABASE_PREFIX, SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "../lib/subgraph-names";
+import { envInt, envString, type Environment } from "@lib/config/env";
+import { PROJECT_ROOT } from "@lib/config/paths";
+import { DEFAULT_DATABASE_PREFIX, SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@lib/subgraph-names";
 
 /** Settings of the launcher (`npm start`), the seeder and the setup script; the only place they read `process.env`. */
 export interface LauncherEnv {

@@ -3,8 +3,8 @@ import path from "node:path";
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
-import { SCHEMA_DIR } from "../lib/config/paths";
-import { SUBGRAPH_NAMES, SUBGRAPHS } from "../lib/subgraph-names";
+import { SCHEMA_DIR } from "@lib/config/paths";
+import { SUBGRAPH_NAMES, SUBGRAPHS } from "@lib/subgraph-names";
 import { SUBGRAPH_SERVICES } from "../subgraphs";
 
 /**

@@ -1,6 +1,6 @@
 import path from "node:path";
-import { PROJECT_ROOT } from "../lib/config/paths";
-import { SUBGRAPH_NAMES, SUBGRAPHS } from "../lib/subgraph-names";
+import { PROJECT_ROOT } from "@lib/config/paths";
+import { SUBGRAPH_NAMES, SUBGRAPHS } from "@lib/subgraph-names";
 import { readLauncherEnv } from "./env";
 import { provideDatabases } from "./support/databases";
 import { startProcess, stopProcesses, waitForHealth, type ServiceProcess } from "./support/processes";

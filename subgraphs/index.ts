@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from "graphql";
-import type { SubgraphServiceOptions, SubgraphServerHandle } from "../lib/http/create-subgraph-server";
-import type { SubgraphName } from "../lib/subgraph-names";
+import type { SubgraphServiceOptions, SubgraphServerHandle } from "@lib/http/create-subgraph-server";
+import type { SubgraphName } from "@lib/subgraph-names";
 import { migrations as jobCentersMigrations } from "./job-centers/src/migrations";
 import { buildJobCentersSchema } from "./job-centers/src/schema";
 import { createJobCentersServer } from "./job-centers/src/server";

@@ -3,8 +3,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createGatewayRuntime } from "@graphql-hive/gateway";
-import { PROJECT_ROOT } from "../../lib/config/paths";
-import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "../../lib/subgraph-names";
+import { PROJECT_ROOT } from "@lib/config/paths";
+import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@lib/subgraph-names";
 
 /**
  * The benchmark's peer: the same supergraph served by Hive Gateway (`@graphql-hive/gateway`'s `createGatewayRuntime`)

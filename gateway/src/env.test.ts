@@ -1,5 +1,5 @@
 import path from "node:path";
-import { SCHEMA_DIR } from "../../lib/config/paths";
+import { SCHEMA_DIR } from "@lib/config/paths";
 import { GatewayEnvError, readGatewayEnv } from "./env";
 
 describe("readGatewayEnv", () => {

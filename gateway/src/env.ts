@@ -1,6 +1,6 @@
 import path from "node:path";
-import { SCHEMA_DIR } from "../../lib/config/paths";
-import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "../../lib/subgraph-names";
+import { SCHEMA_DIR } from "@lib/config/paths";
+import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@lib/subgraph-names";
 
 /**
  * The gateway's configuration, read once from the environment. This module is the only place in `gateway/` that

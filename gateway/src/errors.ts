@@ -1,5 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { SUBGRAPHS, type SubgraphName } from "../../lib/subgraph-names";
+import { SUBGRAPHS, type SubgraphName } from "@lib/subgraph-names";
 
 /** `extensions.code` of the error that replaces a failed subgraph call. */
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";

@@ -10,7 +10,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler } from "express";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../../lib/subgraph-names";
+import { SUBGRAPH_NAMES, type SubgraphName } from "@lib/subgraph-names";
 import { AgencyDataSource } from "./data-source";
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from "./env";
 import { dedupeUnavailableErrors, formatGatewayError } from "./errors";

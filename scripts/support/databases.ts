@@ -1,6 +1,6 @@
 import path from "node:path";
-import { startEmbeddedPostgres, type RunningPostgres } from "../../lib/platform/embedded-postgres";
-import { databaseUrls, isSeeded, migrateDatabases, type DatabaseUrls } from "../../lib/platform/prepare-databases";
+import { startEmbeddedPostgres, type RunningPostgres } from "@lib/platform/embedded-postgres";
+import { databaseUrls, isSeeded, migrateDatabases, type DatabaseUrls } from "@lib/platform/prepare-databases";
 import { SUBGRAPH_MIGRATIONS } from "../../subgraphs";
 import type { LauncherEnv } from "../env";
 import { seedWithProgress } from "./seed-with-progress";

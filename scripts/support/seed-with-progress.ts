@@ -1,5 +1,5 @@
 import { SingleBar, Presets } from "cli-progress";
-import type { DatabaseUrls } from "../../lib/platform/prepare-databases";
+import type { DatabaseUrls } from "@lib/platform/prepare-databases";
 import { seedDatabases, type SeedSummary } from "../../seed/seed-databases";
 
 /** Seeds the four databases with a progress bar on the terminal (participants done / total, rate, ETA). */

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { DATA_DIR } from "../../lib/config/paths";
+import { DATA_DIR } from "@lib/config/paths";
 
 /** One of the 17 시도 as listed in `data/regions.json`. */
 export interface RegionRecord {

@@ -1,5 +1,5 @@
-import { startEmbeddedPostgres } from "../../lib/platform/embedded-postgres";
-import { databaseUrls, migrateDatabases, seedRuns } from "../../lib/platform/prepare-databases";
+import { startEmbeddedPostgres } from "@lib/platform/embedded-postgres";
+import { databaseUrls, migrateDatabases, seedRuns } from "@lib/platform/prepare-databases";
 import { seedDatabases } from "../../seed/seed-databases";
 import { SUBGRAPH_MIGRATIONS } from "../../subgraphs";
 import { publishDatabaseUrls, testEnv } from "./test-env";

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
-import { SCHEMA_DIR } from "../../lib/config/paths";
-import type { RunningService } from "../../lib/http/service";
-import type { SqlStatementCounter } from "../../lib/db/sql-counter";
-import { SUBGRAPH_NAMES, type SubgraphName } from "../../lib/subgraph-names";
+import { SCHEMA_DIR } from "@lib/config/paths";
+import type { RunningService } from "@lib/http/service";
+import type { SqlStatementCounter } from "@lib/db/sql-counter";
+import { SUBGRAPH_NAMES, type SubgraphName } from "@lib/subgraph-names";
 import { createGateway, type RunningGateway } from "../../gateway/src/server";
 import { SUBGRAPH_SERVICES } from "../../subgraphs";
 import { testDatabaseUrls } from "./test-env";

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { envInt, envString } from "../../lib/config/env";
-import { PROJECT_ROOT } from "../../lib/config/paths";
-import type { DatabaseUrls } from "../../lib/platform/prepare-databases";
+import { envInt, envString } from "@lib/config/env";
+import { PROJECT_ROOT } from "@lib/config/paths";
+import type { DatabaseUrls } from "@lib/platform/prepare-databases";
 
 /**
  * Settings of the test run; the only place tests read `process.env`. With DATABASE_URL the tests use that server

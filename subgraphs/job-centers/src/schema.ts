@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from "graphql";
-import { buildFederatedSchema } from "../../../lib/graphql/federation";
+import { buildFederatedSchema } from "@lib/graphql/federation";
 import { ParticipantActionPlanResolver } from "./action-plan/action-plan.resolver";
 import { ParticipantAllowancePaymentResolver } from "./allowance-payment/allowance-payment.resolver";
 import { ParticipantCounselingSessionResolver } from "./counseling-session/counseling-session.resolver";

@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from "graphql";
-import { buildFederatedSchema } from "../../../lib/graphql/federation";
-import { regionReportReference } from "../../../lib/graphql/region-report-key";
+import { buildFederatedSchema } from "@lib/graphql/federation";
+import { regionReportReference } from "@lib/graphql/region-report-key";
 import type { LocalJobCentersContext } from "./context";
 import { localJobCenterReference, LocalJobCenterResolver } from "./local-job-center/local-job-center.resolver";
 import { LocalServiceUseResolver, ParticipantLocalServicesResolver } from "./local-service/local-service-use.resolver";

@@ -1,4 +1,4 @@
-import { createSubgraphServer, type SubgraphServiceOptions } from "../../../lib/http/create-subgraph-server";
+import { createSubgraphServer, type SubgraphServiceOptions } from "@lib/http/create-subgraph-server";
 import { createLoaders } from "./context";
 import { entities } from "./entities";
 import { buildLocalJobCentersSchema } from "./schema";

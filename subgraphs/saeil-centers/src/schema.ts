@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from "graphql";
-import { buildFederatedSchema } from "../../../lib/graphql/federation";
-import { regionReportReference } from "../../../lib/graphql/region-report-key";
+import { buildFederatedSchema } from "@lib/graphql/federation";
+import { regionReportReference } from "@lib/graphql/region-report-key";
 import type { SaeilCentersContext } from "./context";
 import { CourseResolver } from "./course/course.resolver";
 import { ParticipantSaeilEnrollmentsResolver, SaeilEnrollmentResolver } from "./enrollment/enrollment.resolver";

@@ -1,4 +1,4 @@
-import { runSubgraph } from "../../../lib/http/run-subgraph";
+import { runSubgraph } from "@lib/http/run-subgraph";
 import { env } from "./env";
 import { createWelfarePartnersServer } from "./server";
 

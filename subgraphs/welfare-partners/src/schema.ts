@@ -1,6 +1,6 @@
 import type { GraphQLSchema } from "graphql";
-import { buildFederatedSchema } from "../../../lib/graphql/federation";
-import { regionReportReference } from "../../../lib/graphql/region-report-key";
+import { buildFederatedSchema } from "@lib/graphql/federation";
+import { regionReportReference } from "@lib/graphql/region-report-key";
 import type { WelfarePartnersContext } from "./context";
 import { Participant } from "./participant/participant";
 import { ParticipantWelfareReferralsResolver, WelfareReferralResolver } from "./referral/welfare-referral.resolver";

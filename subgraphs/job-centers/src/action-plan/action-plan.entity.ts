@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, ObjectType } from "type-graphql";
-import { DateScalar } from "../../../../lib/graphql/scalars";
+import { DateScalar } from "@lib/graphql/scalars";
 
 /** The individual action plan (IAP, 취업활동계획), set within a month of the eligibility decision (Act §12). */
 @ObjectType({ description: "Individual action plan (IAP, 취업활동계획)." })

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateScalar, YearMonthScalar } from "../../../../lib/graphql/scalars";
+import { DateScalar, YearMonthScalar } from "@lib/graphql/scalars";
 
 /** A monthly job-seeking allowance payment (구직촉진수당, track Ⅰ; Act §19–20). */
 @ObjectType({ description: "A monthly job-seeking allowance payment (구직촉진수당)." })

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { listLoader } from "../../../../lib/loaders/by-key";
+import { listLoader } from "@lib/loaders/by-key";
 import type { JobCentersContext } from "../context";
 import { Participant } from "../participant/participant.entity";
 import { AllowancePayment } from "./allowance-payment.entity";

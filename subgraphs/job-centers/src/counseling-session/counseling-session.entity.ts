@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { PageInfo } from "../../../../lib/graphql/pagination";
-import { DateScalar } from "../../../../lib/graphql/scalars";
+import { PageInfo } from "@lib/graphql/pagination";
+import { DateScalar } from "@lib/graphql/scalars";
 
 export enum CounselingMode {
   IN_PERSON = "IN_PERSON",

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { decodeCursor, encodeCursor, isIsoDate, isPositiveInt, pageSize, toPage } from "../../../../lib/graphql/pagination";
+import { decodeCursor, encodeCursor, isIsoDate, isPositiveInt, pageSize, toPage } from "@lib/graphql/pagination";
 import type { CounselingSession, CounselingSessionConnection } from "./counseling-session.entity";
 
 type SessionCursor = [heldOn: string, id: number];

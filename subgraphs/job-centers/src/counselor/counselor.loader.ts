@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { rowLoader } from "../../../../lib/loaders/by-key";
+import { rowLoader } from "@lib/loaders/by-key";
 import { Counselor } from "./counselor.entity";
 
 export function createCounselorLoaders(db: DataSource) {

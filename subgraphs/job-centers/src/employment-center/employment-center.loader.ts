@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { listLoader, rowLoader } from "../../../../lib/loaders/by-key";
+import { listLoader, rowLoader } from "@lib/loaders/by-key";
 import { EmploymentCenter } from "./employment-center.entity";
 
 export function createEmploymentCenterLoaders(db: DataSource) {

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { parseIntId } from "../../../../lib/graphql/ids";
+import { parseIntId } from "@lib/graphql/ids";
 import type { JobCentersContext } from "../context";
 import { Region } from "../region/region.entity";
 import { CenterAnnualStats } from "./center-annual-stats";

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, Int, ObjectType } from "type-graphql";
-import { DateScalar } from "../../../../lib/graphql/scalars";
+import { DateScalar } from "@lib/graphql/scalars";
 
 /** The job (30+ hours a week) that ended support (Act §29, Rule §20). */
 @ObjectType({ description: "The job (30+ hours a week) that ended the participant's support (취업)." })

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { PageInfo } from "../../../../lib/graphql/pagination";
+import { PageInfo } from "@lib/graphql/pagination";
 import { Participant } from "./participant.entity";
 
 @ObjectType()

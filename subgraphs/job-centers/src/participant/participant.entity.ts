@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { DateScalar } from "../../../../lib/graphql/scalars";
+import { DateScalar } from "@lib/graphql/scalars";
 import { Gender, ParticipantStage, SupportTrack } from "./participant.enums";
 
 /** A job seeker in the program. Owned here; the other agencies add what they know of the same person. */

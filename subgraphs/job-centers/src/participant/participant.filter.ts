@@ -1,5 +1,5 @@
 import { Field, ID, InputType } from "type-graphql";
-import { DateScalar } from "../../../../lib/graphql/scalars";
+import { DateScalar } from "@lib/graphql/scalars";
 import { ParticipantStage, SupportTrack } from "./participant.enums";
 
 /** Which participants a list shows; every field optional, all given ones combined with AND. */

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { rowLoader } from "../../../../lib/loaders/by-key";
+import { rowLoader } from "@lib/loaders/by-key";
 import { Participant } from "./participant.entity";
 
 export function createParticipantLoaders(db: DataSource) {

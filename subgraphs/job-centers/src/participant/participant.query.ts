@@ -1,7 +1,7 @@
 import type { DataSource, SelectQueryBuilder } from "typeorm";
-import { badUserInput } from "../../../../lib/graphql/errors";
-import { parseIntId } from "../../../../lib/graphql/ids";
-import { decodeCursor, encodeCursor, isIsoDate, isUuid, pageSize, toPage } from "../../../../lib/graphql/pagination";
+import { badUserInput } from "@lib/graphql/errors";
+import { parseIntId } from "@lib/graphql/ids";
+import { decodeCursor, encodeCursor, isIsoDate, isUuid, pageSize, toPage } from "@lib/graphql/pagination";
 import { Participant } from "./participant.entity";
 import type { ParticipantFilter } from "./participant.filter";
 import type { ParticipantConnection } from "./participant.connection";

@@ -1,5 +1,5 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { parseUuid } from "../../../../lib/graphql/ids";
+import { parseUuid } from "@lib/graphql/ids";
 import type { JobCentersContext } from "../context";
 import { Counselor } from "../counselor/counselor.entity";
 import { EmploymentCenter } from "../employment-center/employment-center.entity";

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { createYearRangeCheck } from "../../../../lib/loaders/year-range";
+import { createYearRangeCheck } from "@lib/loaders/year-range";
 
 /** Program years of the employment centers' records: from the first application to the last. */
 export function createDataYearCheck(db: DataSource): (year: number) => Promise<boolean> {

@@ -1,6 +1,6 @@
 import { SafeIntResolver } from "graphql-scalars";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
-import { RegionReportKey } from "../../../../lib/graphql/region-report-key";
+import { RegionReportKey } from "@lib/graphql/region-report-key";
 import { Region } from "../region/region.entity";
 
 /**

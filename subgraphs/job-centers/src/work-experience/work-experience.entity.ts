@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, ObjectType } from "type-graphql";
-import { DateScalar } from "../../../../lib/graphql/scalars";
+import { DateScalar } from "@lib/graphql/scalars";
 
 /** A host company of the work-experience program (일경험 참여기업), signed up by an employment center. */
 @Entity("work_experience_company")

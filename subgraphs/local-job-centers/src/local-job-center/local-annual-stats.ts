@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { Field, Int, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
-import { createYearRangeCheck } from "../../../../lib/loaders/year-range";
+import { createYearRangeCheck } from "@lib/loaders/year-range";
 
 /** One local job center's year: people found (발굴), people linked into the program, and the agreed quota. */
 @ObjectType({ description: "One local job center's year, counted from its records." })

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { listLoader, rowLoader } from "../../../../lib/loaders/by-key";
+import { listLoader, rowLoader } from "@lib/loaders/by-key";
 import { LocalJobCenter } from "./local-job-center.entity";
 
 export function createLocalJobCenterLoaders(db: DataSource) {

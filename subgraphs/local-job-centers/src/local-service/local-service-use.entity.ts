@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, ObjectType, registerEnumType } from "type-graphql";
-import { DateScalar } from "../../../../lib/graphql/scalars";
+import { DateScalar } from "@lib/graphql/scalars";
 
 export enum LocalService {
   AI_MOCK_INTERVIEW = "AI_MOCK_INTERVIEW",

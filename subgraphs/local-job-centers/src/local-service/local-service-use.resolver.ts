@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { listLoader } from "../../../../lib/loaders/by-key";
+import { listLoader } from "@lib/loaders/by-key";
 import type { LocalJobCentersContext } from "../context";
 import { LocalJobCenter } from "../local-job-center/local-job-center.entity";
 import { Participant } from "../participant/participant";

@@ -1,7 +1,7 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import type { DataSource } from "typeorm";
-import { RegionReportKey } from "../../../../lib/graphql/region-report-key";
-import { regionYearLoader } from "../../../../lib/loaders/region-year";
+import { RegionReportKey } from "@lib/graphql/region-report-key";
+import { regionYearLoader } from "@lib/loaders/region-year";
 
 /** The report row of job-centers; this subgraph adds what local job centers in the region did that year. */
 @Directive(`@key(fields: "year regionCode")`)

@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { DateScalar } from "../../../../lib/graphql/scalars";
+import { DateScalar } from "@lib/graphql/scalars";
 
 /** A vocational training course run by a Saeil center. */
 @ObjectType({ description: "A vocational training course (직업교육훈련) of a Saeil center." })

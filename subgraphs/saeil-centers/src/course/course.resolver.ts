@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { rowLoader } from "../../../../lib/loaders/by-key";
+import { rowLoader } from "@lib/loaders/by-key";
 import type { SaeilCentersContext } from "../context";
 import { SaeilCenter } from "../saeil-center/saeil-center.entity";
 import { Course } from "./course.entity";

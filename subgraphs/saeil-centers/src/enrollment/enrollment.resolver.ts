@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { listLoader } from "../../../../lib/loaders/by-key";
+import { listLoader } from "@lib/loaders/by-key";
 import type { SaeilCentersContext } from "../context";
 import { Course } from "../course/course.entity";
 import { Participant } from "../participant/participant";

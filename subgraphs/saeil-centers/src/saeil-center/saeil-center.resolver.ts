@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { parseIntId } from "../../../../lib/graphql/ids";
-import { listLoader, rowLoader } from "../../../../lib/loaders/by-key";
+import { parseIntId } from "@lib/graphql/ids";
+import { listLoader, rowLoader } from "@lib/loaders/by-key";
 import type { SaeilCentersContext } from "../context";
 import { Region } from "../region/region";
 import { SaeilCenter } from "./saeil-center.entity";

@@ -1,7 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { listLoader } from "../../../../lib/loaders/by-key";
+import { listLoader } from "@lib/loaders/by-key";
 import type { WelfarePartnersContext } from "../context";
 import { Participant } from "../participant/participant";
 import { WelfarePartner } from "../welfare-partner/welfare-partner.entity";

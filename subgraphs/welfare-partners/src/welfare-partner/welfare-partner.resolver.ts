@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import type { DataSource, FindOptionsWhere } from "typeorm";
 import { In } from "typeorm";
-import { parseIntId } from "../../../../lib/graphql/ids";
-import { listLoader, rowLoader } from "../../../../lib/loaders/by-key";
+import { parseIntId } from "@lib/graphql/ids";
+import { listLoader, rowLoader } from "@lib/loaders/by-key";
 import type { WelfarePartnersContext } from "../context";
 import { Region } from "../region/region";
 import { WelfarePartner, WelfarePartnerKind } from "./welfare-partner.entity";
