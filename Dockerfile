@@ -21,4 +21,4 @@ COPY --from=build --chown=node:node /app /app
 USER node
 EXPOSE 4000
 # the heap cap keeps the RSS bounded (see scripts/start.ts)
-CMD ["node", "--max-old-space-size=160", "dist/gateway/src/index.js"]
+CMD ["node", "--max-old-space-size=160", "dist/gateway/src/bin.js"]

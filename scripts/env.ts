@@ -1,7 +1,9 @@
 import path from "node:path";
-import { envInt, envString, type Environment } from "@lib/config/env";
+import { EMBEDDED_PG_PORT } from "@lib/config/subgraph-env";
 import { PROJECT_ROOT } from "@lib/config/paths";
-import { DEFAULT_DATABASE_PREFIX, SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@lib/subgraph-names";
+import { EnvReader, type Environment } from "@lib/env/env";
+import { DEFAULT_DATABASE_PREFIX, subgraphVariable } from "@lib/subgraph/declaration";
+import { SUBGRAPH_LIST, SUBGRAPH_NAMES, type SubgraphName } from "@subgraphs/registry";
 
 /** Settings of the launcher (`npm start`), the seeder and the setup script; the only place they read `process.env`. */
 export interface LauncherEnv {
@@ -23,25 +25,24 @@ export interface LauncherEnv {
 }
 
 export function readLauncherEnv(env: Environment = process.env): LauncherEnv {
-  const direct = SUBGRAPH_NAMES.map((name) => env[`${SUBGRAPHS[name].envPrefix}_DATABASE_URL`]);
+  const read = new EnvReader(env);
+  const direct = SUBGRAPH_LIST.map((subgraph) => read.optional(subgraphVariable(subgraph, "DATABASE_URL")));
   if (direct.some(Boolean) && !direct.every(Boolean)) {
     throw new Error("Set all four <SUBGRAPH>_DATABASE_URL variables or none of them.");
   }
-  return {
-    databaseUrl: env.DATABASE_URL || null,
-    databasePrefix: envString(env, "DATABASE_PREFIX", DEFAULT_DATABASE_PREFIX),
-    pgPort: envInt(env, "PG_PORT", 54329, 1024),
-    dataDir: path.resolve(PROJECT_ROOT, envString(env, "DATA_DIR", ".data")),
-    seedParticipants: envInt(env, "SEED_PARTICIPANTS", 20000, 1, 10_000_000),
-    seed: envString(env, "SEED", "njsp-2022"),
-    host: envString(env, "HOST", "127.0.0.1"),
-    gatewayPort: envInt(env, "GATEWAY_PORT", 4000),
-    subgraphPorts: Object.fromEntries(
-      SUBGRAPH_NAMES.map((name) => [name, envInt(env, `${SUBGRAPHS[name].envPrefix}_PORT`, SUBGRAPHS[name].defaultPort)]),
-    ) as Record<SubgraphName, number>,
-    nodeEnv: envString(env, "NODE_ENV", "production"),
-    subgraphDatabaseUrls: direct.every(Boolean)
-      ? (Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, direct[i] as string])) as Record<SubgraphName, string>)
-      : null,
-  };
+  const byName = <T>(value: (name: SubgraphName, i: number) => T) =>
+    Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, value(name, i)])) as Record<SubgraphName, T>;
+  return read.done({
+    databaseUrl: read.optional("DATABASE_URL") ?? null,
+    databasePrefix: read.str("DATABASE_PREFIX", DEFAULT_DATABASE_PREFIX),
+    pgPort: read.num("PG_PORT", EMBEDDED_PG_PORT, { min: 1024 }),
+    dataDir: path.resolve(PROJECT_ROOT, read.str("DATA_DIR", ".data")),
+    seedParticipants: read.num("SEED_PARTICIPANTS", 20000, { min: 1, max: 10_000_000 }),
+    seed: read.str("SEED", "njsp-2022"),
+    host: read.str("HOST", "127.0.0.1"),
+    gatewayPort: read.num("GATEWAY_PORT", 4000),
+    subgraphPorts: byName((_name, i) => read.num(subgraphVariable(SUBGRAPH_LIST[i], "PORT"), SUBGRAPH_LIST[i].defaultPort)),
+    nodeEnv: read.str("NODE_ENV", "production"),
+    subgraphDatabaseUrls: direct.every(Boolean) ? byName((_name, i) => direct[i] as string) : null,
+  });
 }

@@ -4,8 +4,7 @@ import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { parse } from "graphql";
 import { SCHEMA_DIR } from "@lib/config/paths";
-import { SUBGRAPH_NAMES, SUBGRAPHS } from "@lib/subgraph-names";
-import { SUBGRAPH_SERVICES } from "../subgraphs";
+import { SUBGRAPH_LIST } from "@subgraphs/registry";
 
 /**
  * `schema:compose` prints each subgraph's SDL to `schema/<name>.graphql` and composes `schema/supergraph.graphql`
@@ -15,10 +14,10 @@ import { SUBGRAPH_SERVICES } from "../subgraphs";
 async function generate(): Promise<Map<string, string>> {
   const files = new Map<string, string>();
   const services = [];
-  for (const name of SUBGRAPH_NAMES) {
-    const sdl = printSubgraphSchema(await SUBGRAPH_SERVICES[name].buildSchema());
-    files.set(`${name}.graphql`, `${sdl.trim()}\n`);
-    services.push({ name, url: `http://localhost:${SUBGRAPHS[name].defaultPort}/graphql`, typeDefs: parse(sdl) });
+  for (const subgraph of SUBGRAPH_LIST) {
+    const sdl = printSubgraphSchema(await subgraph.schema());
+    files.set(`${subgraph.name}.graphql`, `${sdl.trim()}\n`);
+    services.push({ name: subgraph.name, url: `http://localhost:${subgraph.defaultPort}/graphql`, typeDefs: parse(sdl) });
   }
   const result = composeServices(services);
   if (result.errors) {

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { PROJECT_ROOT } from "@lib/config/paths";
-import { SUBGRAPH_NAMES, SUBGRAPHS } from "@lib/subgraph-names";
+import { reachableHost } from "@lib/http/service";
+import { subgraphVariable } from "@lib/subgraph/declaration";
+import { SUBGRAPH_LIST } from "@subgraphs/registry";
 import { readLauncherEnv } from "./env";
 import { provideDatabases } from "./support/databases";
 import { startProcess, stopProcesses, waitForHealth, type ServiceProcess } from "./support/processes";
@@ -38,25 +40,24 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown(0));
 
   try {
-    const host = env.host === "0.0.0.0" ? "127.0.0.1" : env.host;
+    const host = reachableHost(env.host);
     await Promise.all(
-      SUBGRAPH_NAMES.map(async (name) => {
+      SUBGRAPH_LIST.map(async ({ name }) => {
         const port = env.subgraphPorts[name];
-        const service = startProcess(name, dist("subgraphs", name, "src", "index.js"), {
-          PORT: String(port),
-          HOST: env.host,
-          DATABASE_URL: databases.urls[name],
-          NODE_ENV: env.nodeEnv,
+        const service = startProcess(name, {
+          script: dist("subgraphs", "bin.js"),
+          args: [name],
+          env: { PORT: String(port), HOST: env.host, DATABASE_URL: databases.urls[name], NODE_ENV: env.nodeEnv },
         });
         services.push(service);
         await waitForHealth(service, `http://${host}:${port}/health`, 30_000);
       }),
     );
     const gatewayEnv: Record<string, string> = { PORT: String(env.gatewayPort), HOST: env.host, NODE_ENV: env.nodeEnv };
-    for (const name of SUBGRAPH_NAMES) {
-      gatewayEnv[`${SUBGRAPHS[name].envPrefix}_URL`] = `http://${host}:${env.subgraphPorts[name]}/graphql`;
+    for (const subgraph of SUBGRAPH_LIST) {
+      gatewayEnv[subgraphVariable(subgraph, "URL")] = `http://${host}:${env.subgraphPorts[subgraph.name]}/graphql`;
     }
-    const gateway = startProcess("gateway", dist("gateway", "src", "index.js"), gatewayEnv, GATEWAY_NODE_FLAGS);
+    const gateway = startProcess("gateway", { script: dist("gateway", "src", "bin.js"), env: gatewayEnv, nodeFlags: GATEWAY_NODE_FLAGS });
     services.push(gateway);
     await waitForHealth(gateway, `http://${host}:${env.gatewayPort}/health`, 30_000);
     for (const service of services) {

@@ -1,4 +1,4 @@
-import { SUBGRAPH_NAMES, type SubgraphName } from "@lib/subgraph-names";
+import { SUBGRAPH_NAMES, type SubgraphName } from "@subgraphs/registry";
 import { seedKey } from "./random/random";
 import { readReferenceData } from "./directory/reference-data";
 import { buildDirectory } from "./directory/directory";

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "@lib/config/paths";
-import { SUBGRAPH_NAMES, SUBGRAPHS } from "@lib/subgraph-names";
+import { SUBGRAPH_NAMES, SUBGRAPHS } from "@subgraphs/registry";
 import { testDatabaseUrls } from "./support/test-env";
 
 /**

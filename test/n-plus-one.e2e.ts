@@ -1,4 +1,4 @@
-import { SUBGRAPH_NAMES, type SubgraphName } from "@lib/subgraph-names";
+import { SUBGRAPH_NAMES, type SubgraphName } from "@subgraphs/registry";
 import { contract, startSystem, type TestSystem } from "./support/system";
 
 /** Proof that nothing is N+1: SQL statements per subgraph stay flat whatever the page size. */

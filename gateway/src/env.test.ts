@@ -1,6 +1,7 @@
 import path from "node:path";
 import { SCHEMA_DIR } from "@lib/config/paths";
-import { GatewayEnvError, readGatewayEnv } from "./env";
+import { EnvError } from "@lib/env/env";
+import { readGatewayEnv } from "./env";
 
 describe("readGatewayEnv", () => {
   it("falls back to the defaults for an empty environment", () => {
@@ -62,8 +63,8 @@ describe("readGatewayEnv", () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(GatewayEnvError);
-    const { problems, message } = thrown as GatewayEnvError;
+    expect(thrown).toBeInstanceOf(EnvError);
+    const { problems, message } = thrown as EnvError;
     expect(problems).toHaveLength(4);
     expect(message).toMatch(/PORT must be an integer from 0 to 65535 \(got "80a"\)/);
     expect(message).toMatch(/SUBGRAPH_TIMEOUT_MS must be an integer from 1/);

@@ -1,6 +1,8 @@
 import path from "node:path";
 import { SCHEMA_DIR } from "@lib/config/paths";
-import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@lib/subgraph-names";
+import { EnvReader, isDevelopment, type Environment } from "@lib/env/env";
+import { subgraphVariable } from "@lib/subgraph/declaration";
+import { SUBGRAPH_LIST, type SubgraphName } from "@subgraphs/registry";
 
 /**
  * The gateway's configuration, read once from the environment. This module is the only place in `gateway/` that
@@ -28,72 +30,24 @@ export const DEFAULT_HOST = "0.0.0.0";
 export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 10_000;
 export const DEFAULT_SUPERGRAPH_PATH = path.join(SCHEMA_DIR, "supergraph.graphql");
 
-/** Thrown by {@link readGatewayEnv} with every problem found, so one start-up attempt reports them all. */
-export class GatewayEnvError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid gateway environment:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-    this.name = "GatewayEnvError";
-  }
+export function defaultSubgraphUrl(subgraph: { defaultPort: number }): string {
+  return `http://localhost:${subgraph.defaultPort}/graphql`;
 }
 
-/** The environment variable holding the URL of subgraph `name`, e.g. `WELFARE_PARTNERS_URL`. */
-export function subgraphUrlVariable(name: SubgraphName): string {
-  return `${SUBGRAPHS[name].envPrefix}_URL`;
-}
-
-export function defaultSubgraphUrl(name: SubgraphName): string {
-  return `http://localhost:${SUBGRAPHS[name].defaultPort}/graphql`;
-}
-
-/** Reads and validates the gateway's environment; throws a {@link GatewayEnvError} listing all bad values. */
-export function readGatewayEnv(env: NodeJS.ProcessEnv = process.env): GatewayEnv {
-  const problems: string[] = [];
-  // An empty value counts as unset: `FOO=` in a compose file or .env usually means "use the default".
-  const get = (key: string): string | undefined => {
-    const value = env[key]?.trim();
-    return value ? value : undefined;
-  };
-
-  const integer = (key: string, fallback: number, min: number, max: number): number => {
-    const raw = get(key);
-    if (raw === undefined) return fallback;
-    const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
-    if (!Number.isSafeInteger(value) || value < min || value > max) {
-      problems.push(`${key} must be an integer from ${min} to ${max} (got ${JSON.stringify(raw)})`);
-      return fallback;
-    }
-    return value;
-  };
-
-  const port = integer("PORT", DEFAULT_PORT, 0, 65535);
-  const subgraphTimeoutMs = integer("SUBGRAPH_TIMEOUT_MS", DEFAULT_SUBGRAPH_TIMEOUT_MS, 1, 600_000);
-  const host = get("HOST") ?? DEFAULT_HOST;
-  const nodeEnv = get("NODE_ENV") ?? "production";
-  const supergraphRaw = get("SUPERGRAPH_PATH");
-  const supergraphPath = supergraphRaw ? path.resolve(supergraphRaw) : DEFAULT_SUPERGRAPH_PATH;
-
-  const subgraphUrls = {} as Record<SubgraphName, string>;
-  for (const name of SUBGRAPH_NAMES) {
-    const key = subgraphUrlVariable(name);
-    const raw = get(key);
-    subgraphUrls[name] = defaultSubgraphUrl(name);
-    if (raw === undefined) continue;
-    const problem = checkHttpUrl(raw);
-    if (problem) problems.push(`${key} ${problem} (got ${JSON.stringify(raw)})`);
-    else subgraphUrls[name] = raw;
-  }
-
-  if (problems.length) throw new GatewayEnvError(problems);
-  return { port, host, nodeEnv, development: nodeEnv === "development", supergraphPath, subgraphUrls, subgraphTimeoutMs };
-}
-
-function checkHttpUrl(raw: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return "must be an absolute URL such as http://job-centers:4001/graphql";
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return "must be an http:// or https:// URL";
-  return undefined;
+/** Reads and validates the gateway's environment; throws an `EnvError` listing every bad value at once. */
+export function readGatewayEnv(env: Environment = process.env): GatewayEnv {
+  const read = new EnvReader(env);
+  const supergraphPath = read.optional("SUPERGRAPH_PATH");
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPH_LIST.map((subgraph) => [subgraph.name, read.url(subgraphVariable(subgraph, "URL"), defaultSubgraphUrl(subgraph))]),
+  ) as Record<SubgraphName, string>;
+  return read.done({
+    port: read.num("PORT", DEFAULT_PORT),
+    host: read.str("HOST", DEFAULT_HOST),
+    nodeEnv: read.str("NODE_ENV", "production"),
+    development: isDevelopment(env),
+    supergraphPath: supergraphPath ? path.resolve(supergraphPath) : DEFAULT_SUPERGRAPH_PATH,
+    subgraphUrls,
+    subgraphTimeoutMs: read.num("SUBGRAPH_TIMEOUT_MS", DEFAULT_SUBGRAPH_TIMEOUT_MS, { min: 1, max: 600_000 }),
+  });
 }

@@ -4,8 +4,8 @@ import {
   dedupeUnavailableErrors,
   formatGatewayError,
   subgraphUnavailableError,
-  SUBGRAPH_UNAVAILABLE,
 } from "./errors";
+import { SUBGRAPH_UNAVAILABLE } from "@lib/graphql/error-codes";
 import { SubgraphTimeoutError } from "./subgraph-fetcher";
 
 const production = { development: false };

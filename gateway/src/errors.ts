@@ -1,25 +1,10 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { SUBGRAPHS, type SubgraphName } from "@lib/subgraph-names";
-
-/** `extensions.code` of the error that replaces a failed subgraph call. */
-export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
+import { SUBGRAPH_UNAVAILABLE, USER_FACING_CODES } from "@lib/graphql/error-codes";
+import { SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
 
 /** Why a subgraph call failed, as told to clients in `extensions.reason` (no URL, no address, no stack). */
 export type SubgraphFailureReason = "UNREACHABLE" | "TIMEOUT" | "HTTP_ERROR" | "BAD_RESPONSE";
 
-/** Codes whose messages are written for the client and are safe to show as they are. */
-const CLIENT_ERROR_CODES = new Set([
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_USER_INPUT",
-  "BAD_REQUEST",
-  "OPERATION_RESOLUTION_FAILURE",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "UNAUTHENTICATED",
-  "FORBIDDEN",
-  SUBGRAPH_UNAVAILABLE,
-]);
 
 /**
  * Extension keys that only ever carry internals (stack traces, the subgraph's URL and raw body, SQL text and
@@ -28,7 +13,7 @@ const CLIENT_ERROR_CODES = new Set([
  */
 const INTERNAL_EXTENSION_KEYS = ["stacktrace", "exception", "response", "originalError", "cause", "stack", "http", "sql", "query", "parameters", "driverError"];
 
-/** The agency behind a subgraph, in the words of `lib/subgraph-names.ts`; unknown names are quoted as they are. */
+/** The agency behind a subgraph, as each subgraph declares it (`subgraphs/<name>/src/subgraph.ts`); unknown names are quoted as they are. */
 export function agencyOf(serviceName: string): string {
   return (SUBGRAPHS as Record<string, { agency: string } | undefined>)[serviceName]?.agency ?? `"${serviceName}"`;
 }
@@ -90,7 +75,7 @@ export function formatGatewayError(formatted: GraphQLFormattedError, error: unkn
     return { ...formatted, extensions: { ...formatted.extensions, cause: cause.message } };
   }
   const fromSubgraph = typeof formatted.extensions?.serviceName === "string";
-  if (fromSubgraph || (typeof code === "string" && CLIENT_ERROR_CODES.has(code))) {
+  if (fromSubgraph || (typeof code === "string" && USER_FACING_CODES.has(code))) {
     return { ...formatted, extensions: withoutInternalKeys(formatted.extensions) };
   }
   return {

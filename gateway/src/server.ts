@@ -1,5 +1,4 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import {
@@ -10,7 +9,8 @@ import {
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler } from "express";
-import { SUBGRAPH_NAMES, type SubgraphName } from "@lib/subgraph-names";
+import { listen } from "@lib/http/service";
+import { isSubgraphName, SUBGRAPH_NAMES, type SubgraphName } from "@subgraphs/registry";
 import { AgencyDataSource } from "./data-source";
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from "./env";
 import { dedupeUnavailableErrors, formatGatewayError } from "./errors";
@@ -59,8 +59,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl,
     buildService: ({ name, url }) => {
-      const known = (SUBGRAPH_NAMES as readonly string[]).includes(name);
-      const target = known ? options.subgraphUrls[name as SubgraphName] : url;
+      const target = isSubgraphName(name) ? options.subgraphUrls[name] : url;
       if (!target) throw new Error(`no URL for subgraph "${name}": it is not one of ${SUBGRAPH_NAMES.join(", ")}`);
       return new AgencyDataSource({
         serviceName: name,
@@ -117,25 +116,18 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   app.use("/graphql", express.json({ limit: BODY_LIMIT }), expressMiddleware(apollo));
   app.use(jsonErrorHandler);
 
+  let bound: { port: number; url: string };
   try {
-    await new Promise<void>((resolve, reject) => {
-      httpServer.once("error", reject);
-      httpServer.listen(options.port ?? 0, host, () => {
-        httpServer.off("error", reject);
-        resolve();
-      });
-    });
+    bound = await listen(httpServer, options.port ?? 0, host);
   } catch (error) {
     await apollo.stop().catch(() => undefined);
     subgraphFetcher.close();
     throw error;
   }
 
-  const { address, port } = httpServer.address() as AddressInfo;
   let stopping: Promise<void> | undefined;
   return {
-    url: `http://${urlHost(address)}:${port}/graphql`,
-    port,
+    ...bound,
     stop: () =>
       (stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server, then stops the gateway
@@ -160,11 +152,6 @@ function finalErrorsPlugin(metrics: GatewayMetrics): ApolloServerPlugin {
   };
 }
 
-/** How to reach, from this machine, a server bound to `address` (wildcard binds are reached on loopback). */
-function urlHost(address: string): string {
-  if (address === "0.0.0.0" || address === "::") return "127.0.0.1";
-  return address.includes(":") ? `[${address}]` : address;
-}
 
 /**
  * Errors raised before Apollo Server sees the request (unparseable JSON body, body too large) as a GraphQL-shaped

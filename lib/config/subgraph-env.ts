@@ -1,5 +1,8 @@
-import type { SubgraphInfo } from "../subgraph-names";
-import { envBool, envInt, envString, isDevelopment, type Environment } from "./env";
+import { EnvReader, isDevelopment, type Environment } from "@lib/env/env";
+import { databaseName, type SubgraphDeclaration } from "@lib/subgraph/declaration";
+
+/** Port of the embedded PostgreSQL that `npm start` runs; a subgraph started on its own looks for its database there. */
+export const EMBEDDED_PG_PORT = 54329;
 
 /** What every subgraph service reads from its environment (see `.env.example`). */
 export interface SubgraphEnv {
@@ -12,13 +15,15 @@ export interface SubgraphEnv {
   logSql: boolean;
 }
 
-export function readSubgraphEnv(env: Environment, info: SubgraphInfo): SubgraphEnv {
-  return {
-    port: envInt(env, "PORT", info.defaultPort),
-    host: envString(env, "HOST", "0.0.0.0"),
-    databaseUrl: envString(env, "DATABASE_URL", `postgres://postgres:postgres@127.0.0.1:54329/njsp_${info.database}`),
+export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration): SubgraphEnv {
+  const read = new EnvReader(env);
+  const embeddedUrl = `postgres://postgres:postgres@127.0.0.1:${EMBEDDED_PG_PORT}/${databaseName(subgraph)}`;
+  return read.done({
+    port: read.num("PORT", subgraph.defaultPort),
+    host: read.str("HOST", "0.0.0.0"),
+    databaseUrl: read.str("DATABASE_URL", embeddedUrl),
     development: isDevelopment(env),
-    poolSize: envInt(env, "DB_POOL_SIZE", 10, 1, 200),
-    logSql: envBool(env, "LOG_SQL", false),
-  };
+    poolSize: read.num("DB_POOL_SIZE", 10, { min: 1, max: 200 }),
+    logSql: read.bool("LOG_SQL", false),
+  });
 }

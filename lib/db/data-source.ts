@@ -1,15 +1,14 @@
 import "reflect-metadata";
-import { DataSource, type Logger, type MixedList } from "typeorm";
+import { DataSource, type Logger } from "typeorm";
+import type { ClassList } from "@lib/subgraph/declaration";
 import { SqlStatementCounter } from "./sql-counter";
 
 /** Options of one subgraph's connection to its own database. */
 export interface SubgraphDatabaseOptions {
   /** `postgres://user:pass@host:port/database` of this subgraph's own database. */
   url: string;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  entities: MixedList<Function>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-  migrations: MixedList<Function>;
+  entities: ClassList;
+  migrations: ClassList;
   /** Connections in the pool (default 10). */
   poolSize?: number;
   /** Print every statement (development aid). */

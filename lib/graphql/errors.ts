@@ -1,18 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { USER_FACING_CODES } from "./error-codes";
 
-/** Codes whose messages were written for the person who sent the request, so they are passed on as they are. */
-const USER_FACING_CODES = new Set([
-  "BAD_USER_INPUT",
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-  "BAD_REQUEST",
-  "FORBIDDEN",
-  "UNAUTHENTICATED",
-]);
 
 /** An argument a person can fix: the message says what is wrong and what is allowed. */
 export function badUserInput(message: string, argumentName?: string): GraphQLError {

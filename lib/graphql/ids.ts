@@ -1,4 +1,5 @@
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A UUID in its canonical text form, any case: the one pattern ids and cursors are checked against. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INT_ID = /^[1-9][0-9]{0,9}$/;
 
 /**
@@ -6,7 +7,7 @@ const INT_ID = /^[1-9][0-9]{0,9}$/;
  * contract answers with null, not an error.
  */
 export function parseUuid(id: string): string | null {
-  return UUID.test(id) ? id.toLowerCase() : null;
+  return UUID_PATTERN.test(id) ? id.toLowerCase() : null;
 }
 
 /** An ID argument as a positive 32-bit integer key, or null when it cannot be one. */

@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { Field, ObjectType } from "type-graphql";
 import { badUserInput } from "./errors";
+import { UUID_PATTERN } from "./ids";
 
 /** Page sizes a client may ask for: Relay-style `first`, 1..100, 20 when omitted. */
 export const PAGE_SIZE = { default: 20, max: 100 } as const;
@@ -59,6 +60,6 @@ export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => string
 export const isIsoDate = (part: unknown): boolean =>
   typeof part === "string" && /^\d{4}-\d{2}-\d{2}$/.test(part) && !Number.isNaN(Date.parse(part));
 export const isUuid = (part: unknown): boolean =>
-  typeof part === "string" && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(part);
+  typeof part === "string" && UUID_PATTERN.test(part) && part === part.toLowerCase();
 export const isPositiveInt = (part: unknown): boolean =>
   typeof part === "number" && Number.isSafeInteger(part) && part > 0;

@@ -1,20 +1,16 @@
-import type { SubgraphEnv } from "../config/subgraph-env";
-import type { SubgraphServiceOptions } from "./create-subgraph-server";
-import type { SubgraphServer } from "./subgraph-server";
+import type { SubgraphEnv } from "@lib/config/subgraph-env";
+import type { SubgraphDeclaration } from "@lib/subgraph/declaration";
+import { createSubgraphServer } from "./create-subgraph-server";
 
 /**
- * The body of every subgraph's `index.ts`: build the server, listen on the configured port, stop cleanly on
- * SIGINT/SIGTERM (in-flight requests finish, the pool closes).
+ * Runs one subgraph as a process: build the server, listen on the configured port, stop cleanly on SIGINT/SIGTERM
+ * (in-flight requests finish, the pool closes). Exits with 1 when it cannot start.
  */
-export async function runSubgraph(
-  name: string,
-  env: SubgraphEnv,
-  create: (options: SubgraphServiceOptions) => Promise<SubgraphServer>,
-): Promise<void> {
+export async function runSubgraph(subgraph: SubgraphDeclaration, env: SubgraphEnv): Promise<void> {
   try {
-    const server = await create(env);
+    const server = await createSubgraphServer(subgraph, env);
     const running = await server.listen(env.port, env.host);
-    console.log(`[${name}] ready at ${running.url}`);
+    console.log(`[${subgraph.name}] ready at ${running.url}`);
     let stopping = false;
     const stop = async () => {
       if (stopping) return;
@@ -22,10 +18,10 @@ export async function runSubgraph(
       await running.stop();
       process.exit(0);
     };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
+    process.on("SIGINT", () => void stop());
+    process.on("SIGTERM", () => void stop());
   } catch (error) {
-    console.error(`[${name}] failed to start: ${(error as Error).message}`);
+    console.error(`[${subgraph.name}] failed to start: ${(error as Error).message}`);
     process.exit(1);
   }
 }

@@ -6,8 +6,8 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
-import type { SqlStatementCounter } from "../db/sql-counter";
-import { createErrorFormatter } from "../graphql/errors";
+import type { SqlStatementCounter } from "@lib/db/sql-counter";
+import { createErrorFormatter } from "@lib/graphql/errors";
 import { createMetricsRegistry } from "./metrics";
 import { listen, type RunningService } from "./service";
 
@@ -57,11 +57,9 @@ export function buildSubgraphServer<C extends object>(options: SubgraphServerOpt
       });
       app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async () => options.createContext() }));
 
-      const boundPort = await listen(httpServer, port, host);
-      const shownHost = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
+      const bound = await listen(httpServer, port, host);
       return {
-        url: `http://${shownHost}:${boundPort}/graphql`,
-        port: boundPort,
+        ...bound,
         async stop() {
           await apollo.stop();
           if (options.dataSource.isInitialized) await options.dataSource.destroy();

@@ -1,28 +1,34 @@
 import { Client } from "pg";
-import { createDataSource, migrate } from "../db/data-source";
-import { ensureDatabase, withDatabase } from "../db/database-url";
-import { databaseName, SUBGRAPH_NAMES, type SubgraphName } from "../subgraph-names";
+import { createDataSource, migrate } from "@lib/db/data-source";
+import { ensureDatabase, withDatabase } from "@lib/db/database-url";
+import { databaseName, type SubgraphDeclaration } from "@lib/subgraph/declaration";
 
-/** Each subgraph's database URL. */
-export type DatabaseUrls = Record<SubgraphName, string>;
+/** Each subgraph's database URL, keyed by subgraph name. */
+export type DatabaseUrls<Name extends string = string> = Record<Name, string>;
 
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export type MigrationLists = Record<SubgraphName, Function[]>;
-
-/** The four databases on one server (`adminUrl`), named `${prefix}_<subgraph>`. */
-export function databaseUrls(adminUrl: string, prefix: string): DatabaseUrls {
-  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, withDatabase(adminUrl, databaseName(name, prefix))])) as DatabaseUrls;
+/** The subgraphs' databases on one server (`adminUrl`), named `${prefix}_<database>`. */
+export function databaseUrls<Name extends string>(
+  subgraphs: readonly SubgraphDeclaration<Name>[],
+  adminUrl: string,
+  prefix: string,
+): DatabaseUrls<Name> {
+  return Object.fromEntries(subgraphs.map((s) => [s.name, withDatabase(adminUrl, databaseName(s, prefix))])) as DatabaseUrls<Name>;
 }
 
-/** Creates any missing database and applies pending migrations to each; returns what was applied. */
-export async function migrateDatabases(urls: DatabaseUrls, adminUrl: string | null, migrations: MigrationLists) {
-  const applied: Record<string, string[]> = {};
-  for (const name of SUBGRAPH_NAMES) {
-    if (adminUrl) await ensureDatabase(adminUrl, new URL(urls[name]).pathname.slice(1));
-    const dataSource = createDataSource({ url: urls[name], entities: [], migrations: migrations[name], poolSize: 1 });
+/** Creates any missing database (when `adminUrl` is given) and applies each subgraph's pending migrations. */
+export async function migrateDatabases<Name extends string>(
+  subgraphs: readonly SubgraphDeclaration<Name>[],
+  urls: DatabaseUrls<Name>,
+  adminUrl: string | null,
+): Promise<Record<Name, string[]>> {
+  const applied = {} as Record<Name, string[]>;
+  for (const subgraph of subgraphs) {
+    const url = urls[subgraph.name];
+    if (adminUrl) await ensureDatabase(adminUrl, new URL(url).pathname.slice(1));
+    const dataSource = createDataSource({ url, entities: [], migrations: await subgraph.migrations(), poolSize: 1 });
     await dataSource.initialize();
     try {
-      applied[name] = await migrate(dataSource);
+      applied[subgraph.name] = await migrate(dataSource);
     } finally {
       await dataSource.destroy();
     }
@@ -37,10 +43,10 @@ export interface SeedRun {
 }
 
 /** The seed run each database holds, or null where seeding never finished. */
-export async function seedRuns(urls: DatabaseUrls): Promise<Record<SubgraphName, SeedRun | null>> {
+export async function seedRuns<Name extends string>(urls: DatabaseUrls<Name>): Promise<Record<Name, SeedRun | null>> {
   const runs = await Promise.all(
-    SUBGRAPH_NAMES.map(async (name) => {
-      const client = new Client({ connectionString: urls[name] });
+    (Object.entries(urls) as [Name, string][]).map(async ([name, url]) => {
+      const client = new Client({ connectionString: url });
       await client.connect();
       try {
         const { rows } = await client.query<SeedRun>("SELECT seed, participants FROM seed_run");
@@ -50,7 +56,7 @@ export async function seedRuns(urls: DatabaseUrls): Promise<Record<SubgraphName,
       }
     }),
   );
-  return Object.fromEntries(runs) as Record<SubgraphName, SeedRun | null>;
+  return Object.fromEntries(runs) as Record<Name, SeedRun | null>;
 }
 
 /** True when every database holds a finished seed run (the seeder writes `seed_run` last). */

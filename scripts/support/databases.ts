@@ -1,12 +1,12 @@
 import path from "node:path";
 import { startEmbeddedPostgres, type RunningPostgres } from "@lib/platform/embedded-postgres";
 import { databaseUrls, isSeeded, migrateDatabases, type DatabaseUrls } from "@lib/platform/prepare-databases";
-import { SUBGRAPH_MIGRATIONS } from "../../subgraphs";
+import { SUBGRAPH_LIST, type SubgraphName } from "@subgraphs/registry";
 import type { LauncherEnv } from "../env";
 import { seedWithProgress } from "./seed-with-progress";
 
 export interface ProvidedDatabases {
-  urls: DatabaseUrls;
+  urls: DatabaseUrls<SubgraphName>;
   /** Stops the embedded server, if one was started. */
   stop(): Promise<void>;
 }
@@ -25,7 +25,7 @@ export interface Reseed {
 export async function provideDatabases(env: LauncherEnv, log: (line: string) => void, reseed?: Reseed): Promise<ProvidedDatabases> {
   let embedded: RunningPostgres | null = null;
   let adminUrl: string | null = null;
-  let urls: DatabaseUrls;
+  let urls: DatabaseUrls<SubgraphName>;
   if (env.subgraphDatabaseUrls) {
     urls = env.subgraphDatabaseUrls;
   } else {
@@ -37,10 +37,10 @@ export async function provideDatabases(env: LauncherEnv, log: (line: string) => 
       adminUrl = embedded.adminUrl;
       log(`embedded PostgreSQL on 127.0.0.1:${env.pgPort} (data in ${env.dataDir}) in ${Date.now() - started} ms`);
     }
-    urls = databaseUrls(adminUrl, env.databasePrefix);
+    urls = databaseUrls(SUBGRAPH_LIST, adminUrl, env.databasePrefix);
   }
   try {
-    const applied = await migrateDatabases(urls, adminUrl, SUBGRAPH_MIGRATIONS);
+    const applied = await migrateDatabases(SUBGRAPH_LIST, urls, adminUrl);
     const count = Object.values(applied).flat().length;
     if (count > 0) log(`applied ${count} migration(s)`);
     if (reseed || !(await isSeeded(urls))) {

@@ -8,8 +8,17 @@ export interface ServiceProcess {
   exited: Promise<number | null>;
 }
 
-export function startProcess(name: string, script: string, env: Record<string, string>, nodeFlags: string[] = []): ServiceProcess {
-  const child = spawn(process.execPath, ["--enable-source-maps", ...nodeFlags, script], {
+/** How to start one service: the compiled script, its arguments, its environment on top of ours, node's flags. */
+export interface ProcessSpec {
+  script: string;
+  args?: string[];
+  env: Record<string, string>;
+  nodeFlags?: string[];
+}
+
+export function startProcess(name: string, spec: ProcessSpec): ServiceProcess {
+  const { script, args = [], env, nodeFlags = [] } = spec;
+  const child = spawn(process.execPath, ["--enable-source-maps", ...nodeFlags, script, ...args], {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
     // its own process group: a terminal's Ctrl-C reaches only the launcher, which stops the services in order

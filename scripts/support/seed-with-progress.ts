@@ -1,9 +1,10 @@
 import { SingleBar, Presets } from "cli-progress";
 import type { DatabaseUrls } from "@lib/platform/prepare-databases";
+import type { SubgraphName } from "@subgraphs/registry";
 import { seedDatabases, type SeedSummary } from "../../seed/seed-databases";
 
 /** Seeds the four databases with a progress bar on the terminal (participants done / total, rate, ETA). */
-export async function seedWithProgress(urls: DatabaseUrls, participants: number, seed: string): Promise<SeedSummary> {
+export async function seedWithProgress(urls: DatabaseUrls<SubgraphName>, participants: number, seed: string): Promise<SeedSummary> {
   const bar = new SingleBar(
     {
       format: "seeding |{bar}| {percentage}% {value}/{total} participants | {rate}/s | ETA {eta_formatted}",

@@ -1,4 +1,4 @@
-import type { SubgraphName } from "@lib/subgraph-names";
+import type { SubgraphName } from "@subgraphs/registry";
 
 /** A table the seeder fills, with the columns in the order its rows are written. */
 export interface TableSpec {

@@ -1,5 +1,5 @@
 import { Client } from "pg";
-import { SUBGRAPH_NAMES, type SubgraphName } from "@lib/subgraph-names";
+import { SUBGRAPH_NAMES, type SubgraphName } from "@subgraphs/registry";
 import { lanesOf } from "../copy/tables";
 
 /** Open connections to each agency's own database, one per lane (see `TableSpec.lane`); the first does the rest. */

@@ -1,5 +1,5 @@
 import type { Client } from "pg";
-import type { SubgraphName } from "@lib/subgraph-names";
+import type { SubgraphName } from "@subgraphs/registry";
 import { copyRows } from "../copy/copy-rows";
 import type { RowBatch } from "../copy/row-batch";
 import { tablesOf, type TableName, type TableSpec } from "../copy/tables";

@@ -1,5 +1,5 @@
 import type { Client } from "pg";
-import type { SubgraphName } from "@lib/subgraph-names";
+import type { SubgraphName } from "@subgraphs/registry";
 import { tablesOf } from "../copy/tables";
 
 const SEED_RUN = "seed_run";

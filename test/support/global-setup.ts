@@ -1,7 +1,7 @@
 import { startEmbeddedPostgres } from "@lib/platform/embedded-postgres";
 import { databaseUrls, migrateDatabases, seedRuns } from "@lib/platform/prepare-databases";
 import { seedDatabases } from "../../seed/seed-databases";
-import { SUBGRAPH_MIGRATIONS } from "../../subgraphs";
+import { SUBGRAPH_LIST } from "@subgraphs/registry";
 import { publishDatabaseUrls, testEnv } from "./test-env";
 
 /**
@@ -16,8 +16,8 @@ export default async function globalSetup(): Promise<void> {
     (globalThis as { __NJSP_PG__?: typeof server }).__NJSP_PG__ = server;
     adminUrl = server.adminUrl;
   }
-  const urls = databaseUrls(adminUrl, testEnv.databasePrefix);
-  await migrateDatabases(urls, adminUrl, SUBGRAPH_MIGRATIONS);
+  const urls = databaseUrls(SUBGRAPH_LIST, adminUrl, testEnv.databasePrefix);
+  await migrateDatabases(SUBGRAPH_LIST, urls, adminUrl);
   const wanted = `${testEnv.seed}/${testEnv.participants}`;
   const runs = Object.values(await seedRuns(urls));
   if (!runs.every((run) => run !== null && `${run.seed}/${run.participants}` === wanted)) {

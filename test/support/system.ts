@@ -4,9 +4,9 @@ import { Client } from "pg";
 import { SCHEMA_DIR } from "@lib/config/paths";
 import type { RunningService } from "@lib/http/service";
 import type { SqlStatementCounter } from "@lib/db/sql-counter";
-import { SUBGRAPH_NAMES, type SubgraphName } from "@lib/subgraph-names";
+import { createSubgraphServer } from "@lib/http/create-subgraph-server";
+import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
 import { createGateway, type RunningGateway } from "../../gateway/src/server";
-import { SUBGRAPH_SERVICES } from "../../subgraphs";
 import { testDatabaseUrls } from "./test-env";
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -33,7 +33,7 @@ export async function startSystem(): Promise<TestSystem> {
   const urls = testDatabaseUrls();
   const subgraphs = {} as TestSystem["subgraphs"];
   for (const name of SUBGRAPH_NAMES) {
-    const server = await SUBGRAPH_SERVICES[name].createServer({ databaseUrl: urls[name], poolSize: 4 });
+    const server = await createSubgraphServer(SUBGRAPHS[name], { databaseUrl: urls[name], poolSize: 4 });
     subgraphs[name] = Object.assign(await server.listen(0), { sqlCounter: server.sqlCounter });
   }
   const gateway = await createGateway({

@@ -7,7 +7,8 @@ import { Employment } from "./employment/employment.entity";
 import { Participant } from "./participant/participant.entity";
 import { Placement } from "./placement/placement.entity";
 import { Region } from "./region/region.entity";
-import { WorkExperienceCompany, WorkExperienceRecord } from "./work-experience/work-experience.entity";
+import { WorkExperienceCompany } from "./work-experience-company/work-experience-company.entity";
+import { WorkExperienceRecord } from "./work-experience/work-experience.entity";
 
 /** Every TypeORM entity of the job-centers database. */
 export const entities = [

@@ -1,19 +1,20 @@
 import type { DataSource } from "typeorm";
-import { createLocalAnnualStatsLoader, createLocalDataYearCheck } from "./local-job-center/local-annual-stats";
+import { createDataYearLoaders } from "./data-year/data-year.loader";
+import { createLocalCenterAnnualStatsLoaders } from "./local-center-annual-stats/local-center-annual-stats.loader";
 import { createLocalJobCenterLoaders } from "./local-job-center/local-job-center.loader";
-import { createLocalServiceLoaders } from "./local-service/local-service-use.resolver";
-import { createOutreachLoaders } from "./outreach/outreach.resolver";
-import { createRegionReportLoader } from "./report/region-report";
+import { createLocalServiceUseLoaders } from "./local-service-use/local-service-use.loader";
+import { createOutreachLoaders } from "./outreach/outreach.loader";
+import { createRegionReportLoaders } from "./region-report/region-report.loader";
 
-/** Fresh loaders for one request. */
+/** Fresh loaders for one request: batching within it, no caching across requests (or across users). */
 export function createLoaders(db: DataSource) {
   return {
     ...createLocalJobCenterLoaders(db),
     ...createOutreachLoaders(db),
-    ...createLocalServiceLoaders(db),
-    localAnnualStats: createLocalAnnualStatsLoader(db),
-    isDataYear: createLocalDataYearCheck(db),
-    regionReports: createRegionReportLoader(db),
+    ...createLocalServiceUseLoaders(db),
+    ...createLocalCenterAnnualStatsLoaders(db),
+    ...createDataYearLoaders(db),
+    ...createRegionReportLoaders(db),
   };
 }
 

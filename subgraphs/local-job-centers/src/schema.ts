@@ -1,25 +1,33 @@
 import type { GraphQLSchema } from "graphql";
 import { buildFederatedSchema } from "@lib/graphql/federation";
-import { regionReportReference } from "@lib/graphql/region-report-key";
-import type { LocalJobCentersContext } from "./context";
-import { localJobCenterReference, LocalJobCenterResolver } from "./local-job-center/local-job-center.resolver";
-import { LocalServiceUseResolver, ParticipantLocalServicesResolver } from "./local-service/local-service-use.resolver";
+import { localJobCenterReference } from "./local-job-center/local-job-center.reference";
+import { LocalJobCenterResolver } from "./local-job-center/local-job-center.resolver";
+import { LocalServiceUseResolver, ParticipantLocalServicesResolver } from "./local-service-use/local-service-use.resolver";
 import { OutreachResolver, ParticipantOutreachResolver } from "./outreach/outreach.resolver";
-import { Participant } from "./participant/participant";
-import { Region, RegionLocalJobCentersResolver } from "./region/region";
-import { RegionReport } from "./report/region-report";
+import { RegionReport } from "./region-report/region-report.entity";
+import { regionReportReference } from "./region-report/region-report.reference";
+import { RegionLocalJobCentersResolver } from "./region/region.resolver";
+import { Participant } from "./participant/participant.entity";
+import { Region } from "./region/region.entity";
+// Loaded last on purpose: type-graphql lists fields in the order their modules load, and this one comes last in the SDL.
+import { LocalJobCenterAnnualStatsResolver } from "./local-center-annual-stats/local-center-annual-stats.resolver";
 
-/** The local-job-centers subgraph schema; needs no database. */
-export function buildLocalJobCentersSchema(): Promise<GraphQLSchema> {
+/** The local-job-centers subgraph schema; needs no database, so `schema:compose` can print it. */
+export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [
-      LocalJobCenterResolver, RegionLocalJobCentersResolver, OutreachResolver, ParticipantOutreachResolver,
-      LocalServiceUseResolver, ParticipantLocalServicesResolver,
+      LocalJobCenterResolver,
+      LocalJobCenterAnnualStatsResolver,
+      RegionLocalJobCentersResolver,
+      OutreachResolver,
+      ParticipantOutreachResolver,
+      LocalServiceUseResolver,
+      ParticipantLocalServicesResolver,
     ],
     orphanedTypes: [Participant, Region, RegionReport],
     referenceResolvers: {
       LocalJobCenter: localJobCenterReference,
-      RegionReport: regionReportReference((ctx: LocalJobCentersContext) => ctx.loaders.regionReports),
+      RegionReport: regionReportReference,
     },
   });
 }

@@ -1,5 +1,5 @@
 import { Course } from "./course/course.entity";
-import { SaeilEnrollment } from "./enrollment/enrollment.entity";
+import { SaeilEnrollment } from "./saeil-enrollment/saeil-enrollment.entity";
 import { SaeilCenter } from "./saeil-center/saeil-center.entity";
 
 /** Every TypeORM entity of the saeil-centers database. */

@@ -1,22 +1,23 @@
 import type { GraphQLSchema } from "graphql";
+import { Participant } from "./participant/participant.entity";
+import { Region } from "./region/region.entity";
 import { buildFederatedSchema } from "@lib/graphql/federation";
-import { regionReportReference } from "@lib/graphql/region-report-key";
-import type { SaeilCentersContext } from "./context";
 import { CourseResolver } from "./course/course.resolver";
-import { ParticipantSaeilEnrollmentsResolver, SaeilEnrollmentResolver } from "./enrollment/enrollment.resolver";
-import { Participant } from "./participant/participant";
-import { Region, RegionSaeilCentersResolver } from "./region/region";
-import { RegionReport } from "./report/region-report";
-import { saeilCenterReference, SaeilCenterResolver } from "./saeil-center/saeil-center.resolver";
+import { RegionReport } from "./region-report/region-report.entity";
+import { regionReportReference } from "./region-report/region-report.reference";
+import { RegionSaeilCentersResolver } from "./region/region.resolver";
+import { saeilCenterReference } from "./saeil-center/saeil-center.reference";
+import { SaeilCenterResolver } from "./saeil-center/saeil-center.resolver";
+import { ParticipantSaeilEnrollmentsResolver, SaeilEnrollmentResolver } from "./saeil-enrollment/saeil-enrollment.resolver";
 
-/** The saeil-centers subgraph schema; needs no database. */
-export function buildSaeilCentersSchema(): Promise<GraphQLSchema> {
+/** The saeil-centers subgraph schema; needs no database, so `schema:compose` can print it. */
+export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [SaeilCenterResolver, RegionSaeilCentersResolver, CourseResolver, SaeilEnrollmentResolver, ParticipantSaeilEnrollmentsResolver],
     orphanedTypes: [Participant, Region, RegionReport],
     referenceResolvers: {
       SaeilCenter: saeilCenterReference,
-      RegionReport: regionReportReference((ctx: SaeilCentersContext) => ctx.loaders.regionReports),
+      RegionReport: regionReportReference,
     },
   });
 }

@@ -1,14 +1,14 @@
 import type { DataSource } from "typeorm";
-import { createReferralLoaders } from "./referral/welfare-referral.resolver";
-import { createRegionReportLoader } from "./report/region-report";
-import { createWelfarePartnerLoaders } from "./welfare-partner/welfare-partner.resolver";
+import { createRegionReportLoaders } from "./region-report/region-report.loader";
+import { createWelfarePartnerLoaders } from "./welfare-partner/welfare-partner.loader";
+import { createWelfareReferralLoaders } from "./welfare-referral/welfare-referral.loader";
 
-/** Fresh loaders for one request. */
+/** Fresh loaders for one request: batching within it, no caching across requests (or across users). */
 export function createLoaders(db: DataSource) {
   return {
     ...createWelfarePartnerLoaders(db),
-    ...createReferralLoaders(db),
-    regionReports: createRegionReportLoader(db),
+    ...createWelfareReferralLoaders(db),
+    ...createRegionReportLoaders(db),
   };
 }
 

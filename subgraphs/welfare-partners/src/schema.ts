@@ -1,21 +1,22 @@
 import type { GraphQLSchema } from "graphql";
+import { Participant } from "./participant/participant.entity";
+import { Region } from "./region/region.entity";
 import { buildFederatedSchema } from "@lib/graphql/federation";
-import { regionReportReference } from "@lib/graphql/region-report-key";
-import type { WelfarePartnersContext } from "./context";
-import { Participant } from "./participant/participant";
-import { ParticipantWelfareReferralsResolver, WelfareReferralResolver } from "./referral/welfare-referral.resolver";
-import { Region, RegionWelfarePartnersResolver } from "./region/region";
-import { RegionReport } from "./report/region-report";
-import { welfarePartnerReference, WelfarePartnerResolver } from "./welfare-partner/welfare-partner.resolver";
+import { RegionReport } from "./region-report/region-report.entity";
+import { regionReportReference } from "./region-report/region-report.reference";
+import { RegionWelfarePartnersResolver } from "./region/region.resolver";
+import { welfarePartnerReference } from "./welfare-partner/welfare-partner.reference";
+import { WelfarePartnerResolver } from "./welfare-partner/welfare-partner.resolver";
+import { ParticipantWelfareReferralsResolver, WelfareReferralResolver } from "./welfare-referral/welfare-referral.resolver";
 
-/** The welfare-partners subgraph schema; needs no database. */
-export function buildWelfarePartnersSchema(): Promise<GraphQLSchema> {
+/** The welfare-partners subgraph schema; needs no database, so `schema:compose` can print it. */
+export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [WelfarePartnerResolver, RegionWelfarePartnersResolver, WelfareReferralResolver, ParticipantWelfareReferralsResolver],
     orphanedTypes: [Participant, Region, RegionReport],
     referenceResolvers: {
       WelfarePartner: welfarePartnerReference,
-      RegionReport: regionReportReference((ctx: WelfarePartnersContext) => ctx.loaders.regionReports),
+      RegionReport: regionReportReference,
     },
   });
 }

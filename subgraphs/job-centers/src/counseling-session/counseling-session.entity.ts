@@ -1,14 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { PageInfo } from "@lib/graphql/pagination";
+import { Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "@lib/graphql/scalars";
-
-export enum CounselingMode {
-  IN_PERSON = "IN_PERSON",
-  PHONE = "PHONE",
-  VIDEO = "VIDEO",
-}
-registerEnumType(CounselingMode, { name: "CounselingMode" });
+import { CounselingMode } from "./counseling-session.enums";
 
 /** One counselling session (상담) between the participant and a counsellor. */
 @ObjectType({ description: "A counselling session (상담)." })
@@ -35,25 +28,4 @@ export class CounselingSession {
   @Field(() => String, { description: "What the session was about, e.g. 취업활동계획 수립." })
   @Column({ type: "text" })
   topic: string;
-}
-
-@ObjectType()
-export class CounselingSessionEdge {
-  @Field(() => String)
-  cursor: string;
-
-  @Field(() => CounselingSession)
-  node: CounselingSession;
-}
-
-@ObjectType({ description: "A page of counselling sessions, most recent first." })
-export class CounselingSessionConnection {
-  @Field(() => Int)
-  totalCount: number;
-
-  @Field(() => PageInfo)
-  pageInfo: PageInfo;
-
-  @Field(() => [CounselingSessionEdge])
-  edges: CounselingSessionEdge[];
 }

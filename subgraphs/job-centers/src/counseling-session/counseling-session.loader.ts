@@ -1,7 +1,8 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { decodeCursor, encodeCursor, isIsoDate, isPositiveInt, pageSize, toPage } from "@lib/graphql/pagination";
-import type { CounselingSession, CounselingSessionConnection } from "./counseling-session.entity";
+import type { CounselingSessionConnection } from "./counseling-session.connection";
+import type { CounselingSession } from "./counseling-session.entity";
 
 type SessionCursor = [heldOn: string, id: number];
 
@@ -27,8 +28,8 @@ const SQL = `
 
 const cursorOf = (s: CounselingSession) => encodeCursor([s.heldOn, Number(s.id)]);
 
-/** A loader for one page shape (`first`, `after`); the context keeps one per shape asked for in a request. */
-export function createCounselingSessionsLoader(db: DataSource, first: number | null | undefined, after: string | null | undefined) {
+/** A loader for one page shape (`first`, `after`). */
+function createPageLoader(db: DataSource, first: number | null | undefined, after: string | null | undefined) {
   const limit = pageSize(first);
   const cursor = after != null ? decodeCursor<SessionCursor>(after, [isIsoDate, isPositiveInt]) : null;
   return new DataLoader<string, CounselingSessionConnection>(async (ids) => {
@@ -44,4 +45,23 @@ export function createCounselingSessionsLoader(db: DataSource, first: number | n
       return { totalCount: entry.total, ...toPage(entry.sessions, limit, cursorOf) };
     });
   });
+}
+
+/**
+ * Counselling sessions per participant, one loader per page shape: every participant of a request asking for the
+ * same page (the usual case: a caseload's rows) is batched into one statement.
+ */
+export function createCounselingSessionLoaders(db: DataSource) {
+  const byShape = new Map<string, ReturnType<typeof createPageLoader>>();
+  return {
+    counselingSessions(first?: number | null, after?: string | null) {
+      const shape = JSON.stringify([first ?? null, after ?? null]);
+      let loader = byShape.get(shape);
+      if (!loader) {
+        loader = createPageLoader(db, first, after);
+        byShape.set(shape, loader);
+      }
+      return loader;
+    },
+  };
 }

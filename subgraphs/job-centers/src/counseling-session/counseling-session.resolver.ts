@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { JobCentersContext } from "../context";
 import { Participant } from "../participant/participant.entity";
-import { CounselingSessionConnection } from "./counseling-session.entity";
+import { CounselingSessionConnection } from "./counseling-session.connection";
 
 @Resolver(() => Participant)
 export class ParticipantCounselingSessionResolver {

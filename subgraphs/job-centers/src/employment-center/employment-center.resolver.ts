@@ -1,8 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { parseIntId } from "@lib/graphql/ids";
 import type { JobCentersContext } from "../context";
 import { Region } from "../region/region.entity";
-import { CenterAnnualStats } from "./center-annual-stats";
 import { EmploymentCenter } from "./employment-center.entity";
 
 @Resolver(() => EmploymentCenter)
@@ -31,25 +30,4 @@ export class EmploymentCenterResolver {
   parent(@Root() center: EmploymentCenter, @Ctx() ctx: JobCentersContext): Promise<EmploymentCenter | null> {
     return center.parentId === null ? Promise.resolve(null) : ctx.loaders.employmentCenterById.load(center.parentId);
   }
-
-  @FieldResolver(() => CenterAnnualStats, {
-    nullable: true,
-    description: "This office's figures for a year, counted from its records; null for a year outside the data.",
-  })
-  async annualStats(
-    @Root() center: EmploymentCenter,
-    @Arg("year", () => Int) year: number,
-    @Ctx() ctx: JobCentersContext,
-  ): Promise<CenterAnnualStats | null> {
-    if (!(await ctx.loaders.isDataYear(year))) return null;
-    return ctx.loaders.centerAnnualStats.load({ centerId: center.id, year });
-  }
 }
-
-/** `_entities` for EmploymentCenter. */
-export const employmentCenterReference = {
-  __resolveReference(ref: { id: string }, ctx: JobCentersContext) {
-    const key = parseIntId(String(ref.id));
-    return key === null ? null : ctx.loaders.employmentCenterById.load(key);
-  },
-};

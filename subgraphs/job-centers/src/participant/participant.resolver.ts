@@ -49,11 +49,3 @@ export class ParticipantResolver {
     return participant.counselorId === null ? Promise.resolve(null) : ctx.loaders.counselorById.load(participant.counselorId);
   }
 }
-
-/** `_entities` for Participant: the other agencies' subgraphs never need more than the id. */
-export const participantReference = {
-  __resolveReference(ref: { id: string }, ctx: JobCentersContext) {
-    const key = parseUuid(String(ref.id));
-    return key === null ? null : ctx.loaders.participantById.load(key);
-  },
-};

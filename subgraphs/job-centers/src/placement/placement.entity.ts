@@ -1,14 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "@lib/graphql/scalars";
-
-export enum PlacementResult {
-  PENDING = "PENDING",
-  HIRED = "HIRED",
-  NOT_HIRED = "NOT_HIRED",
-  WITHDRAWN = "WITHDRAWN",
-}
-registerEnumType(PlacementResult, { name: "PlacementResult", description: "Outcome of a job placement referral." });
+import { PlacementResult } from "./placement.enums";
 
 /** A job placement referral (취업알선): the center refers the participant to an employer's vacancy. */
 @ObjectType({ description: "A job placement referral (취업알선) to an employer's vacancy." })

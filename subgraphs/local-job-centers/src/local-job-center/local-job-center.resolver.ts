@@ -1,8 +1,7 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { parseIntId } from "@lib/graphql/ids";
 import type { LocalJobCentersContext } from "../context";
-import { Region } from "../region/region";
-import { LocalCenterAnnualStats } from "./local-annual-stats";
+import { Region } from "../region/region.entity";
 import { LocalJobCenter } from "./local-job-center.entity";
 
 @Resolver(() => LocalJobCenter)
@@ -26,21 +25,4 @@ export class LocalJobCenterResolver {
   region(@Root() center: LocalJobCenter): Region {
     return { code: center.regionCode };
   }
-
-  @FieldResolver(() => LocalCenterAnnualStats, { nullable: true, description: "This center's year; null for a year outside the data." })
-  async annualStats(
-    @Root() center: LocalJobCenter,
-    @Arg("year", () => Int) year: number,
-    @Ctx() ctx: LocalJobCentersContext,
-  ): Promise<LocalCenterAnnualStats | null> {
-    if (!(await ctx.loaders.isDataYear(year))) return null;
-    return ctx.loaders.localAnnualStats.load({ centerId: center.id, year });
-  }
 }
-
-export const localJobCenterReference = {
-  __resolveReference(ref: { id: string }, ctx: LocalJobCentersContext) {
-    const key = parseIntId(String(ref.id));
-    return key === null ? null : ctx.loaders.localJobCenterById.load(key);
-  },
-};

@@ -1,17 +1,7 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Field, ID, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "@lib/graphql/scalars";
-
-export enum OutreachChannel {
-  DOOR_TO_DOOR = "DOOR_TO_DOOR",
-  COMMUNITY_CENTER = "COMMUNITY_CENTER",
-  WELFARE_OFFICE = "WELFARE_OFFICE",
-  PARTNER_REFERRAL = "PARTNER_REFERRAL",
-  ONLINE = "ONLINE",
-  JOB_FAIR = "JOB_FAIR",
-  WALK_IN = "WALK_IN",
-}
-registerEnumType(OutreachChannel, { name: "OutreachChannel", description: "How a local center found the person (발굴 경로)." });
+import { OutreachChannel } from "./outreach.enums";
 
 /** A person in a blind spot found by a local job center (발굴), and when they were linked into the program. */
 @ObjectType({ description: "Outreach (발굴): a local job center found this person and linked them into the program." })

@@ -1,21 +1,8 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { rowLoader } from "@lib/loaders/by-key";
 import type { LocalJobCentersContext } from "../context";
 import { LocalJobCenter } from "../local-job-center/local-job-center.entity";
-import { Participant } from "../participant/participant";
+import { Participant } from "../participant/participant.entity";
 import { Outreach } from "./outreach.entity";
-
-export function createOutreachLoaders(db: DataSource) {
-  return {
-    // at most one outreach record names a participant (a unique index enforces it)
-    outreachByParticipant: rowLoader<string, Outreach>(
-      (ids) => db.getRepository(Outreach).findBy({ participantId: In([...ids]) }),
-      (outreach) => outreach.participantId as string,
-    ),
-  };
-}
 
 @Resolver(() => Outreach)
 export class OutreachResolver {

@@ -1,22 +1,8 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import type { DataSource } from "typeorm";
-import { In } from "typeorm";
 import { parseIntId } from "@lib/graphql/ids";
-import { listLoader, rowLoader } from "@lib/loaders/by-key";
 import type { SaeilCentersContext } from "../context";
-import { Region } from "../region/region";
+import { Region } from "../region/region.entity";
 import { SaeilCenter } from "./saeil-center.entity";
-
-export function createSaeilCenterLoaders(db: DataSource) {
-  const repository = db.getRepository(SaeilCenter);
-  return {
-    saeilCenterById: rowLoader<number, SaeilCenter>((ids) => repository.findBy({ id: In([...ids]) }), (c) => c.id),
-    saeilCentersByRegion: listLoader<string, SaeilCenter>(
-      (codes) => repository.find({ where: { regionCode: In([...codes]) }, order: { id: "ASC" } }),
-      (c) => c.regionCode,
-    ),
-  };
-}
 
 @Resolver(() => SaeilCenter)
 export class SaeilCenterResolver {
@@ -40,10 +26,3 @@ export class SaeilCenterResolver {
     return { code: center.regionCode };
   }
 }
-
-export const saeilCenterReference = {
-  __resolveReference(ref: { id: string }, ctx: SaeilCentersContext) {
-    const key = parseIntId(String(ref.id));
-    return key === null ? null : ctx.loaders.saeilCenterById.load(key);
-  },
-};

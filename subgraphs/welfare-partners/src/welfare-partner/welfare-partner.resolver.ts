@@ -1,22 +1,10 @@
+import type { FindOptionsWhere } from "typeorm";
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import type { DataSource, FindOptionsWhere } from "typeorm";
-import { In } from "typeorm";
 import { parseIntId } from "@lib/graphql/ids";
-import { listLoader, rowLoader } from "@lib/loaders/by-key";
 import type { WelfarePartnersContext } from "../context";
-import { Region } from "../region/region";
-import { WelfarePartner, WelfarePartnerKind } from "./welfare-partner.entity";
-
-export function createWelfarePartnerLoaders(db: DataSource) {
-  const repository = db.getRepository(WelfarePartner);
-  return {
-    welfarePartnerById: rowLoader<number, WelfarePartner>((ids) => repository.findBy({ id: In([...ids]) }), (p) => p.id),
-    welfarePartnersByRegion: listLoader<string, WelfarePartner>(
-      (codes) => repository.find({ where: { regionCode: In([...codes]) }, order: { id: "ASC" } }),
-      (p) => p.regionCode,
-    ),
-  };
-}
+import { Region } from "../region/region.entity";
+import { WelfarePartner } from "./welfare-partner.entity";
+import { WelfarePartnerKind } from "./welfare-partner.enums";
 
 @Resolver(() => WelfarePartner)
 export class WelfarePartnerResolver {
@@ -43,10 +31,3 @@ export class WelfarePartnerResolver {
     return { code: partner.regionCode };
   }
 }
-
-export const welfarePartnerReference = {
-  __resolveReference(ref: { id: string }, ctx: WelfarePartnersContext) {
-    const key = parseIntId(String(ref.id));
-    return key === null ? null : ctx.loaders.welfarePartnerById.load(key);
-  },
-};

@@ -1,0 +1,20 @@
+/**
+ * `extensions.code` values whose messages are written for the person who sent the request: passed on as they are by
+ * the subgraphs and by the gateway. Every other error is masked outside development (its message may hold SQL or
+ * internals). The one list both sides use, so the gateway never masks what a subgraph meant for the client.
+ */
+export const USER_FACING_CODES: ReadonlySet<string> = new Set([
+  "BAD_USER_INPUT",
+  "BAD_REQUEST",
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "SUBGRAPH_UNAVAILABLE",
+]);
+
+/** `extensions.code` of the error that replaces a failed subgraph call. */
+export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";

@@ -1,0 +1,11 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { RegionReport } from "../region-report/region-report.entity";
+
+@ObjectType({ description: "The national report for a program year: one row per region." })
+export class ProgramReport {
+  @Field(() => Int)
+  year: number;
+
+  @Field(() => [RegionReport], { description: "All 17 regions, in Statistics Korea's order." })
+  regions: RegionReport[];
+}

@@ -1,0 +1,13 @@
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { RegionReportKey } from "@lib/graphql/region-report-key";
+
+/** The report row of job-centers; this subgraph adds what local job centers in the region did that year. */
+@Directive(`@key(fields: "year regionCode")`)
+@ObjectType()
+export class RegionReport extends RegionReportKey {
+  @Field(() => Int, { nullable: true, description: "Outreach records discovered that year by local job centers in the region." })
+  outreachDiscovered: number;
+
+  @Field(() => Int, { nullable: true, description: "Outreach records linked to a program participant that year." })
+  linkedByLocalCenters: number;
+}

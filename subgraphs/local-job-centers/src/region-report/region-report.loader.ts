@@ -1,0 +1,22 @@
+import type { DataSource } from "typeorm";
+import { regionYearLoader } from "@lib/loaders/region-year";
+import type { RegionReport } from "./region-report.entity";
+
+/** Sums of the materialised per-center figures of one year, per region. */
+const SQL = `
+  SELECT region_code, sum(discovered)::int AS discovered, sum(linked)::int AS linked
+  FROM local_center_year_figures WHERE year = $1 GROUP BY region_code`;
+
+/** Region rows of a year: one statement per year for all regions. */
+export function createRegionReportLoaders(db: DataSource) {
+  const regionReports = regionYearLoader<{ region_code: string; discovered: number; linked: number }, RegionReport>(
+    (year) => db.query(SQL, [year]),
+    ({ year, regionCode }, row) => ({
+      year,
+      regionCode,
+      outreachDiscovered: row?.discovered ?? 0,
+      linkedByLocalCenters: row?.linked ?? 0,
+    }),
+  );
+  return { regionReports };
+}

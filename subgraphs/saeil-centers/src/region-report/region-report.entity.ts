@@ -1,0 +1,13 @@
+import { Directive, Field, Int, ObjectType } from "type-graphql";
+import { RegionReportKey } from "@lib/graphql/region-report-key";
+
+/** The report row of job-centers; this subgraph adds the Saeil centers' enrollments and completions. */
+@Directive(`@key(fields: "year regionCode")`)
+@ObjectType()
+export class RegionReport extends RegionReportKey {
+  @Field(() => Int, { nullable: true, description: "Saeil course enrollments begun that year in the region." })
+  saeilEnrollments: number;
+
+  @Field(() => Int, { nullable: true, description: "Saeil course enrollments completed that year in the region." })
+  saeilCompletions: number;
+}

@@ -1,5 +1,0 @@
-import { readSubgraphEnv } from "@lib/config/subgraph-env";
-import { SUBGRAPHS } from "@lib/subgraph-names";
-
-/** The welfare-partners service's settings; the only place it reads `process.env`. */
-export const env = readSubgraphEnv(process.env, SUBGRAPHS["welfare-partners"]);
