@@ -9,7 +9,15 @@ swcrc.jsc.baseUrl = __dirname;
 
 module.exports = {
   testEnvironment: "node",
-  roots: ["<rootDir>/lib", "<rootDir>/gateway", "<rootDir>/subgraphs", "<rootDir>/seed", "<rootDir>/test", "<rootDir>/scripts", "<rootDir>/bench"],
+  roots: [
+    "<rootDir>/lib",
+    "<rootDir>/gateway",
+    "<rootDir>/subgraphs",
+    "<rootDir>/seed",
+    "<rootDir>/test",
+    "<rootDir>/scripts",
+    "<rootDir>/bench",
+  ],
   testMatch: ["**/*.test.ts", "**/*.e2e.ts"],
   transform: { "^.+\\.ts$": ["@swc/jest", { ...swcrc, swcrc: false }] },
   globalSetup: "<rootDir>/test/support/global-setup.ts",

@@ -49,7 +49,10 @@ export async function seedDatabases(urls: Record<SubgraphName, string>, options:
   const clients = await connectAll(urls);
   try {
     await onEachDatabase(clients, ([client], name) => truncateSeeded(client, name));
-    const writers = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, new LaneWriter(clients[name], name)])) as Record<SubgraphName, LaneWriter>;
+    const writers = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, new LaneWriter(clients[name], name)])) as Record<
+      SubgraphName,
+      LaneWriter
+    >;
     const writeEverywhere = (batch: RowBatch) => {
       countRows(rows, batch);
       return onEachDatabase(clients, (_, name) => writers[name].write(batch));

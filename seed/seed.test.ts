@@ -8,7 +8,10 @@ import { directory, generateAll, gwangmyeongLocal, incheon, key, names } from ".
 
 describe("random streams", () => {
   it("repeat for the same seed, stream and index, and differ otherwise", () => {
-    const draw = (k: typeof key, index: number) => { const r = Random.derive(k, 2, index); return [r.next(), r.next(), r.uuid()]; };
+    const draw = (k: typeof key, index: number) => {
+      const r = Random.derive(k, 2, index);
+      return [r.next(), r.next(), r.uuid()];
+    };
     expect(draw(key, 7)).toEqual(draw(key, 7));
     expect(draw(key, 7)).not.toEqual(draw(key, 8));
     expect(draw(key, 7)).not.toEqual(draw(seedKey("njsp-2023"), 7));
@@ -64,14 +67,21 @@ describe("directory", () => {
 describe("press-release figures hold exactly for any run of 3,000 or more", () => {
   it.each([3000, 7777])("with %i participants", (n) => {
     const all = generateAll(n);
-    const viaIncheon = (year: number) => all.filter((r) => r.participant.employmentCenterId === incheon && r.employment?.viaPlacement && yearOf(r.employment.employedOn) === year).length;
+    const viaIncheon = (year: number) =>
+      all.filter(
+        (r) => r.participant.employmentCenterId === incheon && r.employment?.viaPlacement && yearOf(r.employment.employedOn) === year,
+      ).length;
     expect(viaIncheon(2021)).toBe(181);
     expect(viaIncheon(2022)).toBe(500);
-    const gwangmyeong2022 = all.flatMap((r) => r.outreach.map((o) => ({ o, p: r.participant })))
+    const gwangmyeong2022 = all
+      .flatMap((r) => r.outreach.map((o) => ({ o, p: r.participant })))
       .filter(({ o }) => o.localJobCenterId === gwangmyeongLocal && yearOf(o.discoveredOn) === 2022);
     expect(gwangmyeong2022).toHaveLength(148);
-    for (const { o, p } of gwangmyeong2022) expect(o.participantId === p.id && p.regionCode === "41" && p.appliedOn >= o.discoveredOn).toBe(true);
-    const everywhere = all.filter((r) => r.outreach.some((o) => o.participantId === r.participant.id) && r.saeilEnrollment && r.welfareReferrals.length > 0);
+    for (const { o, p } of gwangmyeong2022)
+      expect(o.participantId === p.id && p.regionCode === "41" && p.appliedOn >= o.discoveredOn).toBe(true);
+    const everywhere = all.filter(
+      (r) => r.outreach.some((o) => o.participantId === r.participant.id) && r.saeilEnrollment && r.welfareReferrals.length > 0,
+    );
     expect(everywhere.length / n).toBeGreaterThanOrEqual(0.015);
     expect(everywhere.every((r) => r.participant.gender === "FEMALE")).toBe(true);
   });
@@ -83,7 +93,9 @@ describe("determinism", () => {
     const rows = new ParticipantRows();
     const batch = new RowBatch();
     for (let i = 0; i < n; i += 1) rows.write(generator.generate(i), batch);
-    return ["participant", "counseling_session", "allowance_payment", "outreach", "welfare_referral"].map((t) => batch.bytes(t as "participant").toString("base64"));
+    return ["participant", "counseling_session", "allowance_payment", "outreach", "welfare_referral"].map((t) =>
+      batch.bytes(t as "participant").toString("base64"),
+    );
   };
 
   it("gives byte-identical rows for the same seed and size, different rows for another seed", () => {

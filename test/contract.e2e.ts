@@ -17,7 +17,11 @@ describe("Participant360", () => {
     // someone with records at every agency, found in the agencies' own databases
     const welfare = await system.sql("welfare-partners", "SELECT DISTINCT participant_id FROM welfare_referral");
     const saeil = new Set((await system.sql("saeil-centers", "SELECT participant_id FROM saeil_enrollment")).map((r) => r.participant_id));
-    const outreach = new Set((await system.sql("local-job-centers", "SELECT participant_id FROM outreach WHERE participant_id IS NOT NULL")).map((r) => r.participant_id));
+    const outreach = new Set(
+      (await system.sql("local-job-centers", "SELECT participant_id FROM outreach WHERE participant_id IS NOT NULL")).map(
+        (r) => r.participant_id,
+      ),
+    );
     const id = welfare.map((r) => r.participant_id).find((pid) => saeil.has(pid) && outreach.has(pid));
     expect(id).toBeDefined();
 
@@ -29,20 +33,36 @@ describe("Participant360", () => {
     expect(p.region.code).toBe(row.region_code);
     expect(p.employmentCenter.id).toBe(String(row.employment_center_id));
 
-    const sessions = await system.sql("job-centers", "SELECT to_char(held_on, 'YYYY-MM-DD') AS d FROM counseling_session WHERE participant_id = $1 ORDER BY held_on DESC, id DESC", [id]);
+    const sessions = await system.sql(
+      "job-centers",
+      "SELECT to_char(held_on, 'YYYY-MM-DD') AS d FROM counseling_session WHERE participant_id = $1 ORDER BY held_on DESC, id DESC",
+      [id],
+    );
     expect(p.counselingSessions.totalCount).toBe(sessions.length);
     expect(p.counselingSessions.edges.map((e: any) => e.node.heldOn)).toEqual(sessions.slice(0, 5).map((s) => s.d));
 
     const payments = await system.sql("job-centers", "SELECT amount_won FROM allowance_payment WHERE participant_id = $1", [id]);
     expect(p.allowancePayments.reduce((sum: number, a: any) => sum + a.amountWon, 0)).toBe(payments.reduce((s, a) => s + a.amount_won, 0));
 
-    const [outreachRow] = await system.sql("local-job-centers", "SELECT o.channel, c.name FROM outreach o JOIN local_job_center c ON c.id = o.local_job_center_id WHERE participant_id = $1", [id]);
+    const [outreachRow] = await system.sql(
+      "local-job-centers",
+      "SELECT o.channel, c.name FROM outreach o JOIN local_job_center c ON c.id = o.local_job_center_id WHERE participant_id = $1",
+      [id],
+    );
     expect(p.outreach).toMatchObject({ channel: outreachRow.channel, localJobCenter: { name: outreachRow.name } });
 
-    const enrollments = await system.sql("saeil-centers", "SELECT e.status, c.name FROM saeil_enrollment e JOIN saeil_course k ON k.id = e.course_id JOIN saeil_center c ON c.id = k.saeil_center_id WHERE participant_id = $1 ORDER BY e.enrolled_on, e.id", [id]);
+    const enrollments = await system.sql(
+      "saeil-centers",
+      "SELECT e.status, c.name FROM saeil_enrollment e JOIN saeil_course k ON k.id = e.course_id JOIN saeil_center c ON c.id = k.saeil_center_id WHERE participant_id = $1 ORDER BY e.enrolled_on, e.id",
+      [id],
+    );
     expect(p.saeilEnrollments.map((e: any) => [e.status, e.course.saeilCenter.name])).toEqual(enrollments.map((e) => [e.status, e.name]));
 
-    const referrals = await system.sql("welfare-partners", "SELECT r.status, p.kind FROM welfare_referral r JOIN welfare_partner p ON p.id = r.partner_id WHERE participant_id = $1 ORDER BY r.referred_on, r.id", [id]);
+    const referrals = await system.sql(
+      "welfare-partners",
+      "SELECT r.status, p.kind FROM welfare_referral r JOIN welfare_partner p ON p.id = r.partner_id WHERE participant_id = $1 ORDER BY r.referred_on, r.id",
+      [id],
+    );
     expect(p.welfareReferrals.map((r: any) => [r.status, r.partner.kind])).toEqual(referrals.map((r) => [r.status, r.kind]));
   });
 
@@ -58,7 +78,11 @@ describe("Participant360", () => {
 describe("Caseload", () => {
   it("pages a center's caseload newest first with stable cursors and the whole count", async () => {
     const id = await centerId("인천고용센터");
-    const expected = await system.sql("job-centers", "SELECT id::text, to_char(applied_on, 'YYYY-MM-DD') AS applied FROM participant WHERE employment_center_id = $1 ORDER BY applied_on DESC, id DESC", [Number(id)]);
+    const expected = await system.sql(
+      "job-centers",
+      "SELECT id::text, to_char(applied_on, 'YYYY-MM-DD') AS applied FROM participant WHERE employment_center_id = $1 ORDER BY applied_on DESC, id DESC",
+      [Number(id)],
+    );
     const first = await contract(system, "Caseload", { filter: { employmentCenterId: id }, first: 100 });
     expect(first.errors).toBeUndefined();
     const page1 = first.data!.participants;
@@ -73,7 +97,10 @@ describe("Caseload", () => {
 
   it("combines filters with AND and carries the other agencies' flags", async () => {
     const filter = { regionCode: "41", stage: "EMPLOYED", track: "TYPE_I_REQUIREMENT", appliedFrom: "2022-01-01", appliedTo: "2022-12-31" };
-    const [{ n }] = await system.sql("job-centers", "SELECT count(*)::int AS n FROM participant WHERE region_code = '41' AND stage = 'EMPLOYED' AND track = 'TYPE_I_REQUIREMENT' AND applied_on BETWEEN '2022-01-01' AND '2022-12-31'");
+    const [{ n }] = await system.sql(
+      "job-centers",
+      "SELECT count(*)::int AS n FROM participant WHERE region_code = '41' AND stage = 'EMPLOYED' AND track = 'TYPE_I_REQUIREMENT' AND applied_on BETWEEN '2022-01-01' AND '2022-12-31'",
+    );
     const { data, errors } = await contract(system, "Caseload", { filter, first: 50 });
     expect(errors).toBeUndefined();
     expect(data!.participants.totalCount).toBe(n);
@@ -83,13 +110,20 @@ describe("Caseload", () => {
       expect(node.appliedOn >= "2022-01-01" && node.appliedOn <= "2022-12-31").toBe(true);
     }
     const ids = data!.participants.edges.map((e: any) => e.node.id);
-    const referred = await system.sql("welfare-partners", "SELECT DISTINCT participant_id FROM welfare_referral WHERE participant_id = ANY($1::uuid[])", [ids]);
+    const referred = await system.sql(
+      "welfare-partners",
+      "SELECT DISTINCT participant_id FROM welfare_referral WHERE participant_id = ANY($1::uuid[])",
+      [ids],
+    );
     const flagged = data!.participants.edges.filter((e: any) => e.node.welfareReferrals.length > 0).map((e: any) => e.node.id);
     expect(flagged.sort()).toEqual(referred.map((r) => r.participant_id).sort());
   });
 
   it("filters by counsellor and gives an empty page for ids that match nothing", async () => {
-    const [c] = await system.sql("job-centers", "SELECT counselor_id, count(*)::int AS n FROM participant WHERE counselor_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1");
+    const [c] = await system.sql(
+      "job-centers",
+      "SELECT counselor_id, count(*)::int AS n FROM participant WHERE counselor_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
+    );
     const byCounselor = await contract(system, "Caseload", { filter: { counselorId: String(c.counselor_id) }, first: 5 });
     expect(byCounselor.data!.participants.totalCount).toBe(c.n);
     for (const counselorId of ["999999", "abc"]) {
@@ -106,9 +140,15 @@ describe("RegionDirectory", () => {
     expect(errors).toBeUndefined();
     const region = data!.region;
     expect(region).toMatchObject({ code: "28", name: "인천광역시" });
-    expect(region.employmentCenters.map((c: any) => c.name).sort()).toEqual(["강화고용센터", "인천고용센터", "인천북부고용센터", "인천서부고용센터"].sort());
+    expect(region.employmentCenters.map((c: any) => c.name).sort()).toEqual(
+      ["강화고용센터", "인천고용센터", "인천북부고용센터", "인천서부고용센터"].sort(),
+    );
     expect(region.employmentCenters.find((c: any) => c.name === "강화고용센터").parent).not.toBeNull();
-    for (const [field, table] of [["localJobCenters", "local_job_center"], ["saeilCenters", "saeil_center"], ["welfarePartners", "welfare_partner"]] as const) {
+    for (const [field, table] of [
+      ["localJobCenters", "local_job_center"],
+      ["saeilCenters", "saeil_center"],
+      ["welfarePartners", "welfare_partner"],
+    ] as const) {
       const owner = field === "localJobCenters" ? "local-job-centers" : field === "saeilCenters" ? "saeil-centers" : "welfare-partners";
       const rows = await system.sql(owner, `SELECT name FROM ${table} WHERE region_code = '28' ORDER BY id`);
       expect(region[field].map((o: any) => o.name)).toEqual(rows.map((r) => r.name));

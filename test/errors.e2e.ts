@@ -7,7 +7,10 @@ beforeAll(async () => {
 });
 afterAll(() => system?.stop());
 
-function expectBadInput(response: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> }, mentions: string) {
+function expectBadInput(
+  response: { data?: unknown; errors?: Array<{ message: string; extensions?: Record<string, unknown> }> },
+  mentions: string,
+) {
   expect(response.errors).toHaveLength(1);
   const [error] = response.errors!;
   expect(error.extensions?.code).toBe("BAD_USER_INPUT");
@@ -40,7 +43,10 @@ describe("argument errors", () => {
 
   it("rejects a corrupt counselling-session cursor inside Participant360-like queries", async () => {
     const [p] = await system.sql("job-centers", "SELECT participant_id FROM counseling_session LIMIT 1");
-    const response = await system.query(`query($id: ID!) { participant(id: $id) { counselingSessions(first: 2, after: "nope") { totalCount } } }`, { id: p.participant_id });
+    const response = await system.query(
+      `query($id: ID!) { participant(id: $id) { counselingSessions(first: 2, after: "nope") { totalCount } } }`,
+      { id: p.participant_id },
+    );
     expect(response.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 
@@ -53,7 +59,10 @@ describe("argument errors", () => {
 
 describe("counselling sessions", () => {
   it("pages with first/after and keeps the whole count", async () => {
-    const [p] = await system.sql("job-centers", "SELECT participant_id, count(*)::int AS n FROM counseling_session GROUP BY 1 HAVING count(*) >= 6 LIMIT 1");
+    const [p] = await system.sql(
+      "job-centers",
+      "SELECT participant_id, count(*)::int AS n FROM counseling_session GROUP BY 1 HAVING count(*) >= 6 LIMIT 1",
+    );
     const q = `query($id: ID!, $after: String) { participant(id: $id) { counselingSessions(first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id heldOn } } } } }`;
     const page1 = (await system.query(q, { id: p.participant_id })).data!.participant.counselingSessions;
     const page2 = (await system.query(q, { id: p.participant_id, after: page1.pageInfo.endCursor })).data!.participant.counselingSessions;

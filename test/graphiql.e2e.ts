@@ -19,7 +19,7 @@ it("serves GraphiQL at GET /graphql with every asset inline", async () => {
 });
 
 it("still answers GraphQL over GET for non-browser clients", async () => {
-  const url = `${system.gateway.url}?query=${encodeURIComponent("{ region(code: \"11\") { name } }")}`;
+  const url = `${system.gateway.url}?query=${encodeURIComponent('{ region(code: "11") { name } }')}`;
   const response = await fetch(url, { headers: { accept: "application/json", "apollo-require-preflight": "true" } });
   expect(await response.json()).toEqual({ data: { region: { name: "서울특별시" } } });
 });

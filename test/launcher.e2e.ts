@@ -36,7 +36,9 @@ it("starts four subgraphs and the gateway as processes and stops them all on Ctr
   const response = await fetch(`http://127.0.0.1:${base}/graphql`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ query: '{ region(code: "28") { name localJobCenters { name } saeilCenters { name } welfarePartners { name } } }' }),
+    body: JSON.stringify({
+      query: '{ region(code: "28") { name localJobCenters { name } saeilCenters { name } welfarePartners { name } } }',
+    }),
   });
   const body = await response.json();
   expect(body.data.region.name).toBe("인천광역시");

@@ -28,21 +28,61 @@ describe("ProgramReport", () => {
     expect(report.year).toBe(2022);
     expect(report.regions).toHaveLength(17);
 
-    const people = await system.sql("job-centers", "SELECT region_code, extract(year FROM applied_on)::int AS applied, extract(year FROM eligibility_decided_on)::int AS decided FROM participant");
-    const employed = await system.sql("job-centers", "SELECT p.region_code, e.via_placement FROM employment e JOIN participant p ON p.id = e.participant_id WHERE extract(year FROM e.employed_on) = 2022");
-    const paid = await system.sql("job-centers", "SELECT p.region_code, a.amount_won FROM allowance_payment a JOIN participant p ON p.id = a.participant_id WHERE extract(year FROM a.paid_on) = 2022");
-    const outreach = await system.sql("local-job-centers", "SELECT c.region_code, extract(year FROM o.discovered_on)::int AS found, extract(year FROM o.linked_on)::int AS linked FROM outreach o JOIN local_job_center c ON c.id = o.local_job_center_id");
-    const referrals = await system.sql("welfare-partners", "SELECT p.region_code, extract(year FROM r.referred_on)::int AS referred, extract(year FROM r.resolved_on)::int AS resolved FROM welfare_referral r JOIN welfare_partner p ON p.id = r.partner_id");
+    const people = await system.sql(
+      "job-centers",
+      "SELECT region_code, extract(year FROM applied_on)::int AS applied, extract(year FROM eligibility_decided_on)::int AS decided FROM participant",
+    );
+    const employed = await system.sql(
+      "job-centers",
+      "SELECT p.region_code, e.via_placement FROM employment e JOIN participant p ON p.id = e.participant_id WHERE extract(year FROM e.employed_on) = 2022",
+    );
+    const paid = await system.sql(
+      "job-centers",
+      "SELECT p.region_code, a.amount_won FROM allowance_payment a JOIN participant p ON p.id = a.participant_id WHERE extract(year FROM a.paid_on) = 2022",
+    );
+    const outreach = await system.sql(
+      "local-job-centers",
+      "SELECT c.region_code, extract(year FROM o.discovered_on)::int AS found, extract(year FROM o.linked_on)::int AS linked FROM outreach o JOIN local_job_center c ON c.id = o.local_job_center_id",
+    );
+    const referrals = await system.sql(
+      "welfare-partners",
+      "SELECT p.region_code, extract(year FROM r.referred_on)::int AS referred, extract(year FROM r.resolved_on)::int AS resolved FROM welfare_referral r JOIN welfare_partner p ON p.id = r.partner_id",
+    );
     const expected = {
-      applicants: tally(people.filter((p) => p.applied === 2022), (p) => p.region_code),
-      participantsStarted: tally(people.filter((p) => p.decided === 2022), (p) => p.region_code),
+      applicants: tally(
+        people.filter((p) => p.applied === 2022),
+        (p) => p.region_code,
+      ),
+      participantsStarted: tally(
+        people.filter((p) => p.decided === 2022),
+        (p) => p.region_code,
+      ),
       employed: tally(employed, (e) => e.region_code),
-      placementEmployments: tally(employed.filter((e) => e.via_placement), (e) => e.region_code),
-      allowancePaidWon: tally(paid, (a) => a.region_code, (a) => a.amount_won),
-      outreachDiscovered: tally(outreach.filter((o) => o.found === 2022), (o) => o.region_code),
-      linkedByLocalCenters: tally(outreach.filter((o) => o.linked === 2022), (o) => o.region_code),
-      welfareReferrals: tally(referrals.filter((r) => r.referred === 2022), (r) => r.region_code),
-      welfareReferralsResolved: tally(referrals.filter((r) => r.resolved === 2022), (r) => r.region_code),
+      placementEmployments: tally(
+        employed.filter((e) => e.via_placement),
+        (e) => e.region_code,
+      ),
+      allowancePaidWon: tally(
+        paid,
+        (a) => a.region_code,
+        (a) => a.amount_won,
+      ),
+      outreachDiscovered: tally(
+        outreach.filter((o) => o.found === 2022),
+        (o) => o.region_code,
+      ),
+      linkedByLocalCenters: tally(
+        outreach.filter((o) => o.linked === 2022),
+        (o) => o.region_code,
+      ),
+      welfareReferrals: tally(
+        referrals.filter((r) => r.referred === 2022),
+        (r) => r.region_code,
+      ),
+      welfareReferralsResolved: tally(
+        referrals.filter((r) => r.resolved === 2022),
+        (r) => r.region_code,
+      ),
     };
     for (const row of report.regions) {
       for (const [field, counts] of Object.entries(expected)) {
@@ -84,16 +124,24 @@ describe("the press release's figures", () => {
     expect(y2021.data!.employmentCenter.annualStats.workExperienceCompanies).toBe(1288);
     expect(Math.round((2485 / 1288 - 1) * 100)).toBe(93);
     const all = await system.query(`{ employmentCenters { name annualStats(year: 2022) { workExperienceCompanies } } }`);
-    const best = [...all.data!.employmentCenters].sort((a: any, b: any) => b.annualStats.workExperienceCompanies - a.annualStats.workExperienceCompanies);
+    const best = [...all.data!.employmentCenters].sort(
+      (a: any, b: any) => b.annualStats.workExperienceCompanies - a.annualStats.workExperienceCompanies,
+    );
     expect(best[0].name).toBe("서울고용센터");
     expect(best[1].annualStats.workExperienceCompanies).toBeLessThan(2485);
   });
 
   it("광명시 일자리센터 found 148 people in 2022; 경상남도 일자리종합센터 agreed to link 320, the most", async () => {
-    const gwangmyeong = await contract(system, "LocalCenterYear", { id: await idOf("local-job-centers", "local_job_center", "광명시 일자리센터"), year: 2022 });
+    const gwangmyeong = await contract(system, "LocalCenterYear", {
+      id: await idOf("local-job-centers", "local_job_center", "광명시 일자리센터"),
+      year: 2022,
+    });
     expect(gwangmyeong.errors).toBeUndefined();
     expect(gwangmyeong.data!.localJobCenter.annualStats).toMatchObject({ year: 2022, discovered: 148 });
-    const gyeongnam = await contract(system, "LocalCenterYear", { id: await idOf("local-job-centers", "local_job_center", "경상남도 일자리종합센터"), year: 2022 });
+    const gyeongnam = await contract(system, "LocalCenterYear", {
+      id: await idOf("local-job-centers", "local_job_center", "경상남도 일자리종합센터"),
+      year: 2022,
+    });
     expect(gyeongnam.data!.localJobCenter.annualStats.agreementQuota).toBe(320);
     const [{ max }] = await system.sql("local-job-centers", "SELECT max(quota)::int AS max FROM link_agreement WHERE year = 2022");
     expect(max).toBe(320);

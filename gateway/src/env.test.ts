@@ -59,7 +59,12 @@ describe("readGatewayEnv", () => {
   it("reports every bad value at once, naming the variable", () => {
     let thrown: unknown;
     try {
-      readGatewayEnv({ PORT: "80a", SUBGRAPH_TIMEOUT_MS: "0", WELFARE_PARTNERS_URL: "welfare-partners:4004", JOB_CENTERS_URL: "ftp://x/graphql" });
+      readGatewayEnv({
+        PORT: "80a",
+        SUBGRAPH_TIMEOUT_MS: "0",
+        WELFARE_PARTNERS_URL: "welfare-partners:4004",
+        JOB_CENTERS_URL: "ftp://x/graphql",
+      });
     } catch (error) {
       thrown = error;
     }

@@ -1,10 +1,5 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import {
-  classifySubgraphFailure,
-  dedupeUnavailableErrors,
-  formatGatewayError,
-  subgraphUnavailableError,
-} from "./errors";
+import { classifySubgraphFailure, dedupeUnavailableErrors, formatGatewayError, subgraphUnavailableError } from "./errors";
 import { SUBGRAPH_UNAVAILABLE } from "@lib/graphql/error-codes";
 import { SubgraphTimeoutError } from "./subgraph-fetcher";
 
@@ -25,12 +20,15 @@ describe("subgraphUnavailableError", () => {
 
   it("says when the subgraph was too slow", () => {
     const error = subgraphUnavailableError("job-centers", new SubgraphTimeoutError(10000), 10000);
-    expect(error.message).toBe("The employment centers (고용센터) service did not answer within 10 s; its fields are null in this response.");
+    expect(error.message).toBe(
+      "The employment centers (고용센터) service did not answer within 10 s; its fields are null in this response.",
+    );
     expect(error.extensions.reason).toBe("TIMEOUT");
   });
 
   it("tells a 5xx (down) from a 4xx (unusable answer), with the status but not the body", () => {
-    const http = (status: number) => new GraphQLError(`${status}: x`, { extensions: { response: { url: "http://saeil:4003/graphql", status, body: "SQL" } } });
+    const http = (status: number) =>
+      new GraphQLError(`${status}: x`, { extensions: { response: { url: "http://saeil:4003/graphql", status, body: "SQL" } } });
     const down = subgraphUnavailableError("saeil-centers", http(503));
     expect(down.message).toMatch(/^The women's reemployment centers \(새일센터\) service is unavailable;/);
     expect(down.extensions).toEqual({ code: SUBGRAPH_UNAVAILABLE, serviceName: "saeil-centers", reason: "HTTP_ERROR", status: 503 });
@@ -58,10 +56,17 @@ describe("classifySubgraphFailure", () => {
 describe("formatGatewayError outside development", () => {
   const format = (formatted: GraphQLFormattedError, error?: unknown) => formatGatewayError(formatted, error, production);
 
-  it.each(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"])("keeps the message of %s but drops the stack", (code) => {
-    const formatted = { message: "Syntax Error: Unexpected <EOF>.", locations: [{ line: 1, column: 3 }], extensions: { code, stacktrace: ["at parser.js:1"] } };
-    expect(format(formatted)).toEqual({ message: formatted.message, locations: formatted.locations, extensions: { code } });
-  });
+  it.each(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"])(
+    "keeps the message of %s but drops the stack",
+    (code) => {
+      const formatted = {
+        message: "Syntax Error: Unexpected <EOF>.",
+        locations: [{ line: 1, column: 3 }],
+        extensions: { code, stacktrace: ["at parser.js:1"] },
+      };
+      expect(format(formatted)).toEqual({ message: formatted.message, locations: formatted.locations, extensions: { code } });
+    },
+  );
 
   it("masks the gateway's own unexpected errors, keeping path and locations", () => {
     const formatted = {
@@ -69,8 +74,15 @@ describe("formatGatewayError outside development", () => {
       path: ["region", "name"],
       extensions: { code: "INTERNAL_SERVER_ERROR", stacktrace: ["TypeError: …"] },
     };
-    expect(format(formatted)).toEqual({ message: "Internal server error", path: ["region", "name"], extensions: { code: "INTERNAL_SERVER_ERROR" } });
-    expect(format({ message: "no code at all" })).toEqual({ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    expect(format(formatted)).toEqual({
+      message: "Internal server error",
+      path: ["region", "name"],
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    });
+    expect(format({ message: "no code at all" })).toEqual({
+      message: "Internal server error",
+      extensions: { code: "INTERNAL_SERVER_ERROR" },
+    });
   });
 
   it("keeps a subgraph's message and code, drops its internals, keeps client-facing extensions", () => {
@@ -80,7 +92,7 @@ describe("formatGatewayError outside development", () => {
       extensions: {
         code: "INTERNAL_SERVER_ERROR",
         serviceName: "welfare-partners",
-        stacktrace: ["QueryFailedError: relation \"welfare_referral\" does not exist"],
+        stacktrace: ['QueryFailedError: relation "welfare_referral" does not exist'],
         exception: { query: "SELECT 1" },
         response: { url: "http://welfare-partners:4004/graphql" },
         query: "SELECT * FROM welfare_referral",
@@ -96,7 +108,10 @@ describe("formatGatewayError outside development", () => {
 
   it("passes SUBGRAPH_UNAVAILABLE through without its cause", () => {
     const error = subgraphUnavailableError("welfare-partners", refused());
-    const formatted = { message: error.message, extensions: { ...error.extensions, stacktrace: ["Error: connect ECONNREFUSED 10.0.0.7:4004"] } };
+    const formatted = {
+      message: error.message,
+      extensions: { ...error.extensions, stacktrace: ["Error: connect ECONNREFUSED 10.0.0.7:4004"] },
+    };
     expect(format(formatted, error)).toEqual({
       message: "The welfare partners (복지기관) service is unavailable; its fields are null in this response.",
       extensions: { code: SUBGRAPH_UNAVAILABLE, serviceName: "welfare-partners", reason: "UNREACHABLE" },

@@ -1,17 +1,28 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { SUBGRAPH_UNAVAILABLE, USER_FACING_CODES } from "@lib/graphql/error-codes";
-import { SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
+import { SUBGRAPHS } from "@subgraphs/registry";
 
 /** Why a subgraph call failed, as told to clients in `extensions.reason` (no URL, no address, no stack). */
 export type SubgraphFailureReason = "UNREACHABLE" | "TIMEOUT" | "HTTP_ERROR" | "BAD_RESPONSE";
-
 
 /**
  * Extension keys that only ever carry internals (stack traces, the subgraph's URL and raw body, SQL text and
  * parameters from a database driver). Anything else a subgraph puts in `extensions` (e.g. validation details) is
  * meant for the client and passes through.
  */
-const INTERNAL_EXTENSION_KEYS = ["stacktrace", "exception", "response", "originalError", "cause", "stack", "http", "sql", "query", "parameters", "driverError"];
+const INTERNAL_EXTENSION_KEYS = [
+  "stacktrace",
+  "exception",
+  "response",
+  "originalError",
+  "cause",
+  "stack",
+  "http",
+  "sql",
+  "query",
+  "parameters",
+  "driverError",
+];
 
 /** The agency behind a subgraph, as each subgraph declares it (`subgraphs/<name>/src/subgraph.ts`); unknown names are quoted as they are. */
 export function agencyOf(serviceName: string): string {
@@ -36,7 +47,7 @@ export function classifySubgraphFailure(error: unknown): { reason: SubgraphFailu
  * data and nulls this one's fields; the message tells the reader which agency is missing. `error` is kept as
  * `originalError` for the server log and for development responses only.
  */
-export function subgraphUnavailableError(serviceName: SubgraphName | string, error: unknown, timeoutMs?: number): GraphQLError {
+export function subgraphUnavailableError(serviceName: string, error: unknown, timeoutMs?: number): GraphQLError {
   const { reason, status } = classifySubgraphFailure(error);
   const service = `The ${agencyOf(serviceName)} service`;
   const outcome = "its fields are null in this response.";

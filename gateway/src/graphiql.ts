@@ -8,7 +8,7 @@ type GraphiQLOptions = NonNullable<Parameters<typeof renderGraphiQL>[0]>;
 
 export const GRAPHIQL_TITLE = "국민취업지원제도 GraphiQL";
 
-// The examples are operations of the client contract (shared/contract/operations.graphql), so they stay valid.
+// The examples are operations of the client contract (test/contract/operations.graphql), so they stay valid.
 // Their variables have defaults because GraphiQL 5 leaves the variables editor of the first tab empty on first load
 // (it ignores `defaultTabs[0].variables`): with defaults, Ctrl-Enter works straight away.
 const REGION_DIRECTORY = `# Every agency's offices in one region.

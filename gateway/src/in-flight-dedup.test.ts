@@ -9,7 +9,7 @@ function fakeFetcher() {
     calls.push(`${url} ${init?.body}`);
     await gate;
     const body = JSON.stringify({ data: { n: calls.length } });
-    const response = { status: 200, text: async () => body, clone: () => response };
+    const response = { status: 200, text: () => Promise.resolve(body), clone: () => response };
     return response;
   }) as unknown as Fetcher;
   return { fetcher, calls, release };

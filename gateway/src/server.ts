@@ -139,19 +139,22 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
 /** Works on the formatted errors of each response: drops repeated subgraph failures, then counts what is left. */
 function finalErrorsPlugin(metrics: GatewayMetrics): ApolloServerPlugin {
   return {
-    async requestDidStart() {
-      return {
-        async willSendResponse({ response }) {
-          if (response.body.kind !== "single" || !response.body.singleResult.errors) return;
+    requestDidStart() {
+      return Promise.resolve({
+        willSendResponse({ response }) {
+          if (response.body.kind !== "single" || !response.body.singleResult.errors) return Promise.resolve();
           const errors = dedupeUnavailableErrors(response.body.singleResult.errors);
           response.body.singleResult.errors = errors;
-          for (const error of errors) metrics.graphqlErrors.inc({ code: String(error.extensions?.code ?? "NONE") });
+          for (const error of errors) {
+            const code = error.extensions?.code;
+            metrics.graphqlErrors.inc({ code: typeof code === "string" ? code : "NONE" });
+          }
+          return Promise.resolve();
         },
-      };
+      });
     },
   };
 }
-
 
 /**
  * Errors raised before Apollo Server sees the request (unparseable JSON body, body too large) as a GraphQL-shaped

@@ -67,6 +67,8 @@ describe("createSubgraphFetcher", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
-    await expect(fetcher.fetcher(`http://127.0.0.1:${port}/graphql`, { method: "POST", body: "{}" })).rejects.toMatchObject({ code: "ECONNREFUSED" });
+    await expect(fetcher.fetcher(`http://127.0.0.1:${port}/graphql`, { method: "POST", body: "{}" })).rejects.toMatchObject({
+      code: "ECONNREFUSED",
+    });
   });
 });

@@ -48,7 +48,11 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
       const headers: Record<string, string> = { ...init?.headers };
       if (body) headers["content-length"] = String(body.length);
       const secure = url.protocol === "https:";
-      const request = (secure ? https : http).request(url, { method: init?.method ?? "GET", headers, agent: secure ? httpsAgent : httpAgent });
+      const request = (secure ? https : http).request(url, {
+        method: init?.method ?? "GET",
+        headers,
+        agent: secure ? httpsAgent : httpAgent,
+      });
 
       let settled = false;
       const fail = (error: Error) => {
@@ -78,8 +82,17 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
           settled = true;
           clearTimeout(timer);
           const responseHeaders = new Headers();
-          for (let i = 0; i < response.rawHeaders.length; i += 2) responseHeaders.append(response.rawHeaders[i], response.rawHeaders[i + 1]);
-          resolve(new BufferedResponse(url.toString(), response.statusCode ?? 0, response.statusMessage ?? "", responseHeaders, Buffer.concat(chunks)));
+          for (let i = 0; i < response.rawHeaders.length; i += 2)
+            responseHeaders.append(response.rawHeaders[i], response.rawHeaders[i + 1]);
+          resolve(
+            new BufferedResponse(
+              url.toString(),
+              response.statusCode ?? 0,
+              response.statusMessage ?? "",
+              responseHeaders,
+              Buffer.concat(chunks),
+            ),
+          );
         });
       });
       request.end(body);
@@ -111,18 +124,18 @@ class BufferedResponse implements FetcherResponse {
     return this.status >= 200 && this.status < 300;
   }
 
-  async text(): Promise<string> {
+  text(): Promise<string> {
     this.bodyUsed = true;
-    return this.body.toString("utf8");
+    return Promise.resolve(this.body.toString("utf8"));
   }
 
-  async json(): Promise<any> {
-    return JSON.parse(await this.text());
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text()) as unknown;
   }
 
-  async arrayBuffer(): Promise<ArrayBuffer> {
+  arrayBuffer(): Promise<ArrayBuffer> {
     this.bodyUsed = true;
-    return this.body.buffer.slice(this.body.byteOffset, this.body.byteOffset + this.body.byteLength) as ArrayBuffer;
+    return Promise.resolve(this.body.buffer.slice(this.body.byteOffset, this.body.byteOffset + this.body.byteLength) as ArrayBuffer);
   }
 
   clone(): FetcherResponse {

@@ -2,7 +2,6 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { USER_FACING_CODES } from "./error-codes";
 
-
 /** An argument a person can fix: the message says what is wrong and what is allowed. */
 export function badUserInput(message: string, argumentName?: string): GraphQLError {
   return new GraphQLError(message, {

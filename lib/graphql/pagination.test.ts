@@ -33,7 +33,10 @@ describe("cursors", () => {
 describe("toPage", () => {
   it("uses the extra row only to tell that another page exists", () => {
     const page = toPage([1, 2, 3], 2, String);
-    expect(page.edges).toEqual([{ cursor: "1", node: 1 }, { cursor: "2", node: 2 }]);
+    expect(page.edges).toEqual([
+      { cursor: "1", node: 1 },
+      { cursor: "2", node: 2 },
+    ]);
     expect(page.pageInfo).toEqual({ hasNextPage: true, endCursor: "2" });
     expect(toPage([], 2, String).pageInfo).toEqual({ hasNextPage: false, endCursor: null });
   });

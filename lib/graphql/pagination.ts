@@ -33,18 +33,14 @@ export function encodeCursor(key: readonly (string | number)[]): string {
  * Decodes a cursor made by `encodeCursor` and checks each part with `checks`; anything else (edited, truncated,
  * from another field) is rejected as BAD_USER_INPUT rather than silently starting over.
  */
-export function decodeCursor<T extends (string | number)[]>(
-  cursor: string,
-  checks: { [K in keyof T]: (part: unknown) => boolean },
-): T {
+export function decodeCursor<T extends (string | number)[]>(cursor: string, checks: { [K in keyof T]: (part: unknown) => boolean }): T {
   let parts: unknown;
   try {
     parts = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
   } catch {
     parts = undefined;
   }
-  const valid =
-    Array.isArray(parts) && parts.length === checks.length && checks.every((check, i) => check(parts[i]));
+  const valid = Array.isArray(parts) && parts.length === checks.length && checks.every((check, i) => check(parts[i]));
   if (!valid) throw badUserInput(`"after" is not a cursor returned by this field: ${JSON.stringify(cursor)}.`, "after");
   return parts as T;
 }
@@ -59,7 +55,5 @@ export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => string
 
 export const isIsoDate = (part: unknown): boolean =>
   typeof part === "string" && /^\d{4}-\d{2}-\d{2}$/.test(part) && !Number.isNaN(Date.parse(part));
-export const isUuid = (part: unknown): boolean =>
-  typeof part === "string" && UUID_PATTERN.test(part) && part === part.toLowerCase();
-export const isPositiveInt = (part: unknown): boolean =>
-  typeof part === "number" && Number.isSafeInteger(part) && part > 0;
+export const isUuid = (part: unknown): boolean => typeof part === "string" && UUID_PATTERN.test(part) && part === part.toLowerCase();
+export const isPositiveInt = (part: unknown): boolean => typeof part === "number" && Number.isSafeInteger(part) && part > 0;

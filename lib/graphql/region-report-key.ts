@@ -15,9 +15,9 @@ export abstract class RegionReportKey {
 }
 
 /** `__resolveReference` for RegionReport: the row of that region and year, from a per-request loader. */
-export function regionReportReference<T>(loaderOf: (context: any) => { load(key: RegionYearKey): Promise<T> }) {
+export function regionReportReference<C, T>(loaderOf: (context: C) => { load(key: RegionYearKey): Promise<T> }) {
   return {
-    __resolveReference: (ref: RegionYearKey, context: unknown) =>
+    __resolveReference: (ref: RegionYearKey, context: C) =>
       loaderOf(context).load({ year: Number(ref.year), regionCode: String(ref.regionCode) }),
   };
 }

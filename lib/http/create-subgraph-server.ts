@@ -27,7 +27,14 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
   const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
   const sqlCounter = new SqlStatementCounter();
   const [entities, createLoaders] = await Promise.all([subgraph.entities(), subgraph.loaders()]);
-  const dataSource = createDataSource({ url: options.databaseUrl, entities, migrations: [], poolSize, logSql: options.logSql, counter: sqlCounter });
+  const dataSource = createDataSource({
+    url: options.databaseUrl,
+    entities,
+    migrations: [],
+    poolSize,
+    logSql: options.logSql,
+    counter: sqlCounter,
+  });
   const [schema] = await Promise.all([subgraph.schema(), dataSource.initialize()]);
   await warmPool(dataSource, poolSize);
   const server = buildSubgraphServer({

@@ -55,7 +55,11 @@ export function buildSubgraphServer<C extends object>(options: SubgraphServerOpt
       app.get("/metrics", async (_req, res) => {
         res.type(metrics.contentType).send(await metrics.metrics());
       });
-      app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: async () => options.createContext() }));
+      app.use(
+        "/graphql",
+        express.json({ limit: "1mb" }),
+        expressMiddleware(apollo, { context: () => Promise.resolve(options.createContext()) }),
+      );
 
       const bound = await listen(httpServer, port, host);
       return {

@@ -24,8 +24,7 @@ export function regionYearLoader<T extends { region_code: string }, R>(
     }
     return figures;
   };
-  return new DataLoader(
-    (keys) => Promise.all(keys.map(async (key) => toRow(key, (await figuresOf(key.year)).get(key.regionCode)))),
-    { cacheKeyFn: (key) => `${key.year}:${key.regionCode}` },
-  );
+  return new DataLoader((keys) => Promise.all(keys.map(async (key) => toRow(key, (await figuresOf(key.year)).get(key.regionCode)))), {
+    cacheKeyFn: (key) => `${key.year}:${key.regionCode}`,
+  });
 }

@@ -96,6 +96,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   } catch (error) {
     throw new Error(
       `embedded PostgreSQL did not start on port ${options.port} (is the port taken? set PG_PORT): ${(error as Error)?.message ?? "exited"}`,
+      { cause: error },
     );
   }
   return {

@@ -33,8 +33,8 @@ export function startProcess(name: string, spec: ProcessSpec): ServiceProcess {
       for (const line of lines) out.write(`[${name}] ${line.replace(/^\[[a-z-]+\] /, "")}\n`);
     });
   };
-  prefix(child.stdout!, process.stdout);
-  prefix(child.stderr!, process.stderr);
+  prefix(child.stdout, process.stdout);
+  prefix(child.stderr, process.stderr);
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
   return { name, child, exited };
 }

@@ -12,32 +12,63 @@ function date(d: Day | null): string {
  * written — which is index order, so ids are as deterministic as the data.
  */
 export class ParticipantRows {
-  private readonly next = { session: 1, payment: 1, placement: 1, workExperience: 1, outreach: 1, serviceUse: 1, enrollment: 1, referral: 1 };
+  private readonly next = {
+    session: 1,
+    payment: 1,
+    placement: 1,
+    workExperience: 1,
+    outreach: 1,
+    serviceUse: 1,
+    enrollment: 1,
+    referral: 1,
+  };
 
   write(r: ParticipantRecords, out: RowBatch): void {
     const p = r.participant;
     const id = p.id;
-    out.add("participant", `${id}\t${text(p.name)}\t${p.birthYear}\t${p.gender}\t${p.track}\t${p.stage}\t${dateText(p.appliedOn)}\t${date(p.eligibilityDecidedOn)}\t${p.regionCode}\t${p.employmentCenterId}\t${p.counselorId}`);
+    out.add(
+      "participant",
+      `${id}\t${text(p.name)}\t${p.birthYear}\t${p.gender}\t${p.track}\t${p.stage}\t${dateText(p.appliedOn)}\t${date(p.eligibilityDecidedOn)}\t${p.regionCode}\t${p.employmentCenterId}\t${p.counselorId}`,
+    );
     if (r.actionPlan) out.add("action_plan", `${id}\t${dateText(r.actionPlan.establishedOn)}\t${text(r.actionPlan.desiredOccupation)}`);
     for (const s of r.sessions) {
       out.add("counseling_session", `${this.next.session++}\t${id}\t${p.counselorId}\t${dateText(s.heldOn)}\t${s.mode}\t${text(s.topic)}`);
     }
-    for (const a of r.payments) out.add("allowance_payment", `${this.next.payment++}\t${id}\t${a.month}\t${a.amountWon}\t${dateText(a.paidOn)}`);
+    for (const a of r.payments)
+      out.add("allowance_payment", `${this.next.payment++}\t${id}\t${a.month}\t${a.amountWon}\t${dateText(a.paidOn)}`);
     for (const pl of r.placements) {
-      out.add("placement", `${this.next.placement++}\t${id}\t${dateText(pl.referredOn)}\t${text(pl.employerName)}\t${text(pl.occupation)}\t${pl.result}`);
+      out.add(
+        "placement",
+        `${this.next.placement++}\t${id}\t${dateText(pl.referredOn)}\t${text(pl.employerName)}\t${text(pl.occupation)}\t${pl.result}`,
+      );
     }
     const w = r.workExperience;
     if (w) out.add("work_experience", `${this.next.workExperience++}\t${id}\t${w.companyId}\t${dateText(w.startedOn)}\t${date(w.endedOn)}`);
     const e = r.employment;
-    if (e) out.add("employment", `${id}\t${dateText(e.employedOn)}\t${text(e.employerName)}\t${text(e.occupation)}\t${e.weeklyHours}\t${bool(e.viaPlacement)}`);
+    if (e)
+      out.add(
+        "employment",
+        `${id}\t${dateText(e.employedOn)}\t${text(e.employerName)}\t${text(e.occupation)}\t${e.weeklyHours}\t${bool(e.viaPlacement)}`,
+      );
     for (const o of r.outreach) {
-      out.add("outreach", `${this.next.outreach++}\t${o.localJobCenterId}\t${o.participantId ?? NULL}\t${dateText(o.discoveredOn)}\t${o.channel}\t${date(o.linkedOn)}`);
+      out.add(
+        "outreach",
+        `${this.next.outreach++}\t${o.localJobCenterId}\t${o.participantId ?? NULL}\t${dateText(o.discoveredOn)}\t${o.channel}\t${date(o.linkedOn)}`,
+      );
     }
-    for (const u of r.localServices) out.add("local_service_use", `${this.next.serviceUse++}\t${u.localJobCenterId}\t${id}\t${u.service}\t${dateText(u.usedOn)}`);
+    for (const u of r.localServices)
+      out.add("local_service_use", `${this.next.serviceUse++}\t${u.localJobCenterId}\t${id}\t${u.service}\t${dateText(u.usedOn)}`);
     const s = r.saeilEnrollment;
-    if (s) out.add("saeil_enrollment", `${this.next.enrollment++}\t${s.courseId}\t${id}\t${s.status}\t${dateText(s.enrolledOn)}\t${date(s.completedOn)}`);
+    if (s)
+      out.add(
+        "saeil_enrollment",
+        `${this.next.enrollment++}\t${s.courseId}\t${id}\t${s.status}\t${dateText(s.enrolledOn)}\t${date(s.completedOn)}`,
+      );
     for (const f of r.welfareReferrals) {
-      out.add("welfare_referral", `${this.next.referral++}\t${f.partnerId}\t${id}\t${f.status}\t${dateText(f.referredOn)}\t${date(f.resolvedOn)}`);
+      out.add(
+        "welfare_referral",
+        `${this.next.referral++}\t${f.partnerId}\t${id}\t${f.status}\t${dateText(f.referredOn)}\t${date(f.resolvedOn)}`,
+      );
     }
   }
 }

@@ -26,7 +26,12 @@ export const TABLES = {
   employment_center: table("job-centers", "employment_center", 1, "id, name, region_code, address, phone, parent_id, jurisdiction"),
   counselor: table("job-centers", "counselor", 2, "id, employment_center_id, name, contracted_agency, years_of_experience, is_supervisor"),
   work_experience_company: table("job-centers", "work_experience_company", 2, "id, employment_center_id, name, signed_up_on", true),
-  participant: table("job-centers", "participant", 3, "id, name, birth_year, gender, track, stage, applied_on, eligibility_decided_on, region_code, employment_center_id, counselor_id"),
+  participant: table(
+    "job-centers",
+    "participant",
+    3,
+    "id, name, birth_year, gender, track, stage, applied_on, eligibility_decided_on, region_code, employment_center_id, counselor_id",
+  ),
   action_plan: table("job-centers", "action_plan", 4, "participant_id, established_on, desired_occupation"),
   counseling_session: table("job-centers", "counseling_session", 4, "id, participant_id, counselor_id, held_on, mode, topic", true, 1),
   allowance_payment: table("job-centers", "allowance_payment", 4, "id, participant_id, month, amount_won, paid_on", true, 1),
@@ -41,7 +46,13 @@ export const TABLES = {
   saeil_course: table("saeil-centers", "saeil_course", 1, "id, saeil_center_id, title, field, hours, starts_on"),
   saeil_enrollment: table("saeil-centers", "saeil_enrollment", 2, "id, course_id, participant_id, status, enrolled_on, completed_on", true),
   welfare_partner: table("welfare-partners", "welfare_partner", 0, "id, name, kind, region_code, address"),
-  welfare_referral: table("welfare-partners", "welfare_referral", 1, "id, partner_id, participant_id, status, referred_on, resolved_on", true),
+  welfare_referral: table(
+    "welfare-partners",
+    "welfare_referral",
+    1,
+    "id, partner_id, participant_id, status, referred_on, resolved_on",
+    true,
+  ),
 } as const satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof TABLES;

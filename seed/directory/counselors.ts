@@ -18,7 +18,11 @@ export function buildCounselors(rng: Random, centers: readonly EmploymentCenter[
     const count = center.parentId === null ? Math.min(20, rng.int(11, 16) + big) : rng.int(8, 11);
     for (let i = 0; i < count; i += 1) {
       const contracted = rng.chance(0.33);
-      const agency = !contracted ? null : center.regionCode === INCHEON && rng.chance(0.7) ? "잡모아인천" : rng.pick(CONTRACTED_AGENCIES.slice(1));
+      const agency = !contracted
+        ? null
+        : center.regionCode === INCHEON && rng.chance(0.7)
+          ? "잡모아인천"
+          : rng.pick(CONTRACTED_AGENCIES.slice(1));
       counselors.push({
         id: counselors.length + 1,
         employmentCenterId: center.id,

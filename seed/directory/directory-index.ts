@@ -1,7 +1,13 @@
 import { cumulate } from "../random/random";
 import { GWANGMYEONG_LOCAL_CENTER } from "./local-job-center-catalog";
 import type {
-  Counselor, EmploymentCenter, LocalJobCenter, SaeilCourse, WelfareKind, WelfarePartner, WorkExperienceCompany,
+  Counselor,
+  EmploymentCenter,
+  LocalJobCenter,
+  SaeilCourse,
+  WelfareKind,
+  WelfarePartner,
+  WorkExperienceCompany,
 } from "./directory-types";
 
 /** The offices the press-release stories happen at. */
@@ -44,19 +50,29 @@ function named<T extends { name: string }>(items: readonly T[], name: string): T
 
 /** Indexes the directory's lists. */
 export function indexDirectory(d: {
-  employmentCenters: EmploymentCenter[]; counselors: Counselor[]; workExperienceCompanies: WorkExperienceCompany[];
-  localJobCenters: LocalJobCenter[]; saeilCenters: { id: number; regionCode: string }[]; saeilCourses: SaeilCourse[];
+  employmentCenters: EmploymentCenter[];
+  counselors: Counselor[];
+  workExperienceCompanies: WorkExperienceCompany[];
+  localJobCenters: LocalJobCenter[];
+  saeilCenters: { id: number; regionCode: string }[];
+  saeilCourses: SaeilCourse[];
   welfarePartners: WelfarePartner[];
 }): DirectoryIndex {
   const saeilRegion = new Map(d.saeilCenters.map((c) => [c.id, c.regionCode]));
   const courses = [...d.saeilCourses].sort((a, b) => a.startsOn - b.startsOn || a.id - b.id);
   const partnersByRegion = new Map<string, Map<WelfareKind, WelfarePartner[]>>();
   for (const [region, partners] of groupBy(d.welfarePartners, (p) => p.regionCode)) {
-    partnersByRegion.set(region, groupBy(partners, (p) => p.kind));
+    partnersByRegion.set(
+      region,
+      groupBy(partners, (p) => p.kind),
+    );
   }
   const counselorIds = new Map<number, number[]>();
   for (const [center, counselors] of groupBy(d.counselors, (c) => c.employmentCenterId)) {
-    counselorIds.set(center, counselors.map((c) => c.id));
+    counselorIds.set(
+      center,
+      counselors.map((c) => c.id),
+    );
   }
   return {
     centers: d.employmentCenters,

@@ -39,12 +39,28 @@ export interface WorkExperienceCompany {
   signedUpOn: Day;
 }
 
-export interface LocalJobCenter { id: number; name: string; regionCode: string; address: string }
+export interface LocalJobCenter {
+  id: number;
+  name: string;
+  regionCode: string;
+  address: string;
+}
 
 /** A local job center's yearly agreement (연계 협약) to link `quota` people into the program. */
-export interface LinkAgreement { id: number; localJobCenterId: number; year: number; quota: number; signedOn: Day }
+export interface LinkAgreement {
+  id: number;
+  localJobCenterId: number;
+  year: number;
+  quota: number;
+  signedOn: Day;
+}
 
-export interface SaeilCenter { id: number; name: string; regionCode: string; address: string }
+export interface SaeilCenter {
+  id: number;
+  name: string;
+  regionCode: string;
+  address: string;
+}
 
 export interface SaeilCourse {
   id: number;
@@ -59,4 +75,10 @@ export interface SaeilCourse {
 
 export type WelfareKind = "MENTAL_HEALTH" | "CREDIT_RECOVERY" | "LEGAL_AID" | "PSYCHOLOGICAL_COUNSELING";
 
-export interface WelfarePartner { id: number; name: string; kind: WelfareKind; regionCode: string; address: string }
+export interface WelfarePartner {
+  id: number;
+  name: string;
+  kind: WelfareKind;
+  regionCode: string;
+  address: string;
+}

@@ -10,7 +10,14 @@ import { buildSaeilCenters, buildSaeilCourses } from "./saeil-centers";
 import { buildWelfarePartners } from "./welfare-partners";
 import { indexDirectory, type DirectoryIndex } from "./directory-index";
 import type {
-  Counselor, EmploymentCenter, LinkAgreement, LocalJobCenter, Region, SaeilCenter, SaeilCourse, WelfarePartner,
+  Counselor,
+  EmploymentCenter,
+  LinkAgreement,
+  LocalJobCenter,
+  Region,
+  SaeilCenter,
+  SaeilCourse,
+  WelfarePartner,
   WorkExperienceCompany,
 } from "./directory-types";
 
@@ -43,6 +50,16 @@ export function buildDirectory(reference: ReferenceData, key: SeedKey, names: Na
   const saeilCenters = buildSaeilCenters(part(5), regions, names);
   const saeilCourses = buildSaeilCourses(part(6), saeilCenters);
   const welfarePartners = buildWelfarePartners(part(7), regions, names);
-  const directory = { regions, employmentCenters, counselors, workExperienceCompanies, localJobCenters, linkAgreements, saeilCenters, saeilCourses, welfarePartners };
+  const directory = {
+    regions,
+    employmentCenters,
+    counselors,
+    workExperienceCompanies,
+    localJobCenters,
+    linkAgreements,
+    saeilCenters,
+    saeilCourses,
+    welfarePartners,
+  };
   return { ...directory, index: indexDirectory(directory) };
 }

@@ -36,7 +36,13 @@ export function buildLinkAgreements(rng: Random, centers: readonly LocalJobCente
     for (const year of PROGRAM_YEARS) {
       const opens = year === 2021 ? PROGRAM_START : day(year, 1, 9);
       const signedOn = workday(opens + rng.int(0, 50));
-      agreements.push({ id: agreements.length + 1, localJobCenterId: center.id, year, quota: quota(rng, center, year, provinceWide), signedOn });
+      agreements.push({
+        id: agreements.length + 1,
+        localJobCenterId: center.id,
+        year,
+        quota: quota(rng, center, year, provinceWide),
+        signedOn,
+      });
     }
   }
   return agreements;

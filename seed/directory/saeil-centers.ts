@@ -36,7 +36,15 @@ export function buildSaeilCourses(rng: Random, centers: readonly SaeilCenter[]):
       cohorts.set(title, cohort);
       const hours = rng.pick(SAEIL_COURSE_HOURS);
       const startsOn = workday(start);
-      courses.push({ id: courses.length + 1, saeilCenterId: center.id, title: `${title} ${cohort}기`, field, hours, startsOn, endsOn: courseEndsOn(startsOn, hours) });
+      courses.push({
+        id: courses.length + 1,
+        saeilCenterId: center.id,
+        title: `${title} ${cohort}기`,
+        field,
+        hours,
+        startsOn,
+        endsOn: courseEndsOn(startsOn, hours),
+      });
     }
   }
   return courses;

@@ -9,7 +9,10 @@ export type AgencyClients = Record<SubgraphName, Client[]>;
  * Runs `work` on all four databases at once and waits for every one to end, so that no connection is still busy
  * when the caller closes them; then throws the first failure, naming the agency.
  */
-export async function onEachDatabase(clients: AgencyClients, work: (connections: Client[], name: SubgraphName) => Promise<void>): Promise<void> {
+export async function onEachDatabase(
+  clients: AgencyClients,
+  work: (connections: Client[], name: SubgraphName) => Promise<void>,
+): Promise<void> {
   const results = await Promise.allSettled(SUBGRAPH_NAMES.map((name) => work(clients[name], name)));
   const failed = results.findIndex((r) => r.status === "rejected");
   if (failed >= 0) {
@@ -21,9 +24,9 @@ export async function onEachDatabase(clients: AgencyClients, work: (connections:
 
 /** Connects to the four databases. Commits need not wait for the disk: a crash means seeding again anyway. */
 export async function connectAll(urls: Record<SubgraphName, string>): Promise<AgencyClients> {
-  const clients = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [
-    name, Array.from({ length: lanesOf(name) }, () => new Client({ connectionString: urls[name] })),
-  ])) as AgencyClients;
+  const clients = Object.fromEntries(
+    SUBGRAPH_NAMES.map((name) => [name, Array.from({ length: lanesOf(name) }, () => new Client({ connectionString: urls[name] }))]),
+  ) as AgencyClients;
   try {
     await onEachDatabase(clients, async (connections) => {
       for (const client of connections) {

@@ -35,7 +35,12 @@ export function drawSessions(rng: Random, t: Timeline, planned: number): Counsel
     return sessions;
   }
   sessions.push(session(rng, t.planEstablishedOn, PLAN_TOPIC));
-  const closing = t.employedOn !== null ? AFTER_EMPLOYMENT_TOPIC : t.serviceEndsOn !== null && t.stage !== "JOB_SEEKING" && t.deferredOn === null ? FOLLOW_UP_TOPIC : null;
+  const closing =
+    t.employedOn !== null
+      ? AFTER_EMPLOYMENT_TOPIC
+      : t.serviceEndsOn !== null && t.stage !== "JOB_SEEKING" && t.deferredOn === null
+        ? FOLLOW_UP_TOPIC
+        : null;
   const span = until - t.planEstablishedOn;
   // at least one session between the plan and the end keeps every planned case at three sessions or more
   const middle = span < 1 ? 0 : Math.max(1, Math.min(planned - 2 - (closing ? 1 : 0), Math.floor(span / 7)));

@@ -1,13 +1,17 @@
 import { fakerKO } from "@faker-js/faker";
 import { makeNameBook, type NameBook } from "./name-book";
 
-type Lists = Record<string, readonly string[]> | readonly string[] | undefined;
+type Lists = Readonly<Record<string, readonly string[] | undefined>> | readonly string[] | undefined;
 
 function flatten(lists: Lists, key?: string): string[] {
   if (!lists) return [];
-  if (Array.isArray(lists)) return [...lists];
-  const byKey = lists as Record<string, readonly string[]>;
-  return key ? [...(byKey[key] ?? [])] : Object.values(byKey).flat();
+  if (isList(lists)) return [...lists];
+  return key ? [...(lists[key] ?? [])] : Object.values(lists).flatMap((names) => names ?? []);
+}
+
+// Array.isArray narrows a readonly array to any[]; this keeps the element type
+function isList(lists: NonNullable<Lists>): lists is readonly string[] {
+  return Array.isArray(lists);
 }
 
 /**
@@ -17,15 +21,15 @@ function flatten(lists: Lists, key?: string): string[] {
 export function fakerNameBook(): NameBook {
   const person = fakerKO.definitions.person;
   const location = fakerKO.definitions.location;
-  const surnames = flatten(person?.last_name as Lists);
+  const surnames = flatten(person?.last_name);
   const firstNames = person?.first_name as Lists;
   const generic = flatten(firstNames, "generic");
   const book = {
     surnames,
     femaleGivenNames: [...flatten(firstNames, "female"), ...generic],
     maleGivenNames: [...flatten(firstNames, "male"), ...generic],
-    streetNames: flatten(location?.street_name_part as Lists),
-    streetSuffixes: flatten(location?.street_suffix as Lists),
+    streetNames: flatten(location?.street_name_part),
+    streetSuffixes: flatten(location?.street_suffix),
   };
   for (const [list, names] of Object.entries(book)) {
     if (names.length === 0) throw new Error(`faker's Korean locale has no ${list}`);

@@ -12,7 +12,15 @@ export const OUTREACH_SHARE = 0.08;
 /** Outreach records of people who were found but never applied, per participant. */
 export const UNLINKED_OUTREACH_SHARE = 0.02;
 export const LOCAL_SERVICE_SHARE = 0.1;
-const CHANNELS: readonly OutreachChannel[] = ["DOOR_TO_DOOR", "COMMUNITY_CENTER", "WELFARE_OFFICE", "PARTNER_REFERRAL", "ONLINE", "JOB_FAIR", "WALK_IN"];
+const CHANNELS: readonly OutreachChannel[] = [
+  "DOOR_TO_DOOR",
+  "COMMUNITY_CENTER",
+  "WELFARE_OFFICE",
+  "PARTNER_REFERRAL",
+  "ONLINE",
+  "JOB_FAIR",
+  "WALK_IN",
+];
 const CHANNEL_WEIGHTS = cumulate([0.12, 0.22, 0.2, 0.14, 0.14, 0.08, 0.1]);
 const SERVICES: readonly LocalService[] = ["AI_MOCK_INTERVIEW", "VR_MOCK_INTERVIEW", "JOB_KIOSK", "RESUME_CLINIC", "JOB_FAIR"];
 const SERVICE_WEIGHTS = cumulate([0.25, 0.12, 0.25, 0.23, 0.15]);
@@ -45,7 +53,13 @@ export function drawUnlinkedOutreach(rng: Random, index: DirectoryIndex): Outrea
   const discoveredOn = rng.int(PROGRAM_START, SNAPSHOT);
   const centers = [...index.localCentersByRegion.values()][rng.int(0, index.localCentersByRegion.size - 1)];
   const center = outreachCenter(rng, centers, index, discoveredOn);
-  return { localJobCenterId: center.id, participantId: null, discoveredOn, channel: CHANNELS[rng.weighted(CHANNEL_WEIGHTS)], linkedOn: null };
+  return {
+    localJobCenterId: center.id,
+    participantId: null,
+    discoveredOn,
+    channel: CHANNELS[rng.weighted(CHANNEL_WEIGHTS)],
+    linkedOn: null,
+  };
 }
 
 /** Special services (AI/VR mock interviews, job kiosks, …) used 1–3 times at a local center of the region during service. */

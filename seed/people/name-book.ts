@@ -17,8 +17,26 @@ export interface NameBook {
 
 /** Shares (%) of the most common surnames in the 2015 census; the rest share what is left evenly. */
 const COMMON_SURNAMES: Readonly<Record<string, number>> = {
-  김: 21.5, 이: 14.7, 박: 8.4, 최: 4.7, 정: 4.3, 강: 2.3, 조: 2.1, 윤: 2.1, 장: 2.0, 임: 1.7,
-  한: 1.5, 오: 1.5, 서: 1.5, 신: 1.5, 권: 1.4, 황: 1.4, 안: 1.3, 송: 1.3, 류: 1.2, 전: 1.1,
+  김: 21.5,
+  이: 14.7,
+  박: 8.4,
+  최: 4.7,
+  정: 4.3,
+  강: 2.3,
+  조: 2.1,
+  윤: 2.1,
+  장: 2.0,
+  임: 1.7,
+  한: 1.5,
+  오: 1.5,
+  서: 1.5,
+  신: 1.5,
+  권: 1.4,
+  황: 1.4,
+  안: 1.3,
+  송: 1.3,
+  류: 1.2,
+  전: 1.1,
 };
 
 /** A name book from raw lists, weighing surnames by how common they are. */

@@ -51,9 +51,17 @@ export class ParticipantGenerator {
     if (unlinked) outreach.push(unlinked);
     return {
       participant: {
-        id: p.id, name: p.name, birthYear: p.birthYear, gender: p.gender, track: p.track, stage: timeline.stage,
-        appliedOn: p.appliedOn, eligibilityDecidedOn: timeline.decidedOn, regionCode: p.regionCode,
-        employmentCenterId: p.employmentCenterId, counselorId: p.counselorId,
+        id: p.id,
+        name: p.name,
+        birthYear: p.birthYear,
+        gender: p.gender,
+        track: p.track,
+        stage: timeline.stage,
+        appliedOn: p.appliedOn,
+        eligibilityDecidedOn: timeline.decidedOn,
+        regionCode: p.regionCode,
+        employmentCenterId: p.employmentCenterId,
+        counselorId: p.counselorId,
       },
       actionPlan: timeline.planEstablishedOn === null ? null : { establishedOn: timeline.planEstablishedOn, desiredOccupation },
       sessions: drawSessions(rng, timeline, plannedSessions(rng, plan.allAgencies)),

@@ -10,7 +10,8 @@ export type Stage = "APPLIED" | "ELIGIBLE" | "PLANNING" | "JOB_SEEKING" | "DEFER
 
 export type SessionMode = "IN_PERSON" | "PHONE" | "VIDEO";
 export type PlacementResult = "PENDING" | "HIRED" | "NOT_HIRED" | "WITHDRAWN";
-export type OutreachChannel = "DOOR_TO_DOOR" | "COMMUNITY_CENTER" | "WELFARE_OFFICE" | "PARTNER_REFERRAL" | "ONLINE" | "JOB_FAIR" | "WALK_IN";
+export type OutreachChannel =
+  "DOOR_TO_DOOR" | "COMMUNITY_CENTER" | "WELFARE_OFFICE" | "PARTNER_REFERRAL" | "ONLINE" | "JOB_FAIR" | "WALK_IN";
 export type LocalService = "AI_MOCK_INTERVIEW" | "VR_MOCK_INTERVIEW" | "JOB_KIOSK" | "RESUME_CLINIC" | "JOB_FAIR";
 export type EnrollmentStatus = "ENROLLED" | "COMPLETED" | "DROPPED";
 export type ReferralStatus = "REFERRED" | "IN_PROGRESS" | "RESOLVED" | "DECLINED";
@@ -34,12 +35,38 @@ export interface Participant {
   counselorId: number;
 }
 
-export interface CounselingSession { heldOn: Day; mode: SessionMode; topic: string }
-export interface AllowancePayment { month: string; amountWon: number; paidOn: Day }
-export interface Placement { referredOn: Day; employerName: string; occupation: string; result: PlacementResult }
-export interface WorkExperience { companyId: number; startedOn: Day; endedOn: Day | null }
-export interface Employment { employedOn: Day; employerName: string; occupation: string; weeklyHours: number; viaPlacement: boolean }
-export interface ActionPlan { establishedOn: Day; desiredOccupation: string }
+export interface CounselingSession {
+  heldOn: Day;
+  mode: SessionMode;
+  topic: string;
+}
+export interface AllowancePayment {
+  month: string;
+  amountWon: number;
+  paidOn: Day;
+}
+export interface Placement {
+  referredOn: Day;
+  employerName: string;
+  occupation: string;
+  result: PlacementResult;
+}
+export interface WorkExperience {
+  companyId: number;
+  startedOn: Day;
+  endedOn: Day | null;
+}
+export interface Employment {
+  employedOn: Day;
+  employerName: string;
+  occupation: string;
+  weeklyHours: number;
+  viaPlacement: boolean;
+}
+export interface ActionPlan {
+  establishedOn: Day;
+  desiredOccupation: string;
+}
 
 /** An outreach (발굴) record of a local job center; `participantId` is null while the person is not linked. */
 export interface Outreach {
@@ -49,9 +76,23 @@ export interface Outreach {
   channel: OutreachChannel;
   linkedOn: Day | null;
 }
-export interface LocalServiceUse { localJobCenterId: number; service: LocalService; usedOn: Day }
-export interface SaeilEnrollment { courseId: number; status: EnrollmentStatus; enrolledOn: Day; completedOn: Day | null }
-export interface WelfareReferral { partnerId: number; status: ReferralStatus; referredOn: Day; resolvedOn: Day | null }
+export interface LocalServiceUse {
+  localJobCenterId: number;
+  service: LocalService;
+  usedOn: Day;
+}
+export interface SaeilEnrollment {
+  courseId: number;
+  status: EnrollmentStatus;
+  enrolledOn: Day;
+  completedOn: Day | null;
+}
+export interface WelfareReferral {
+  partnerId: number;
+  status: ReferralStatus;
+  referredOn: Day;
+  resolvedOn: Day | null;
+}
 
 /** Everything the four agencies hold about one participant (plus outreach of people who never applied). */
 export interface ParticipantRecords {

@@ -30,14 +30,23 @@ function failedResult(rng: Random, t: Timeline, referredOn: Day): PlacementResul
  * placement has exactly one HIRED referral with its employer, 5–30 days before the start; other referrals failed,
  * were withdrawn, or are still pending.
  */
-export function drawPlacementsAndJob(rng: Random, t: Timeline, desiredOccupation: string): { placements: Placement[]; employment: Employment | null } {
+export function drawPlacementsAndJob(
+  rng: Random,
+  t: Timeline,
+  desiredOccupation: string,
+): { placements: Placement[]; employment: Employment | null } {
   if (t.planEstablishedOn === null) return { placements: [], employment: null };
   const employment = drawEmployment(rng, t, desiredOccupation);
   const placements: Placement[] = [];
   let others = rng.weighted(REFERRAL_COUNT_WEIGHTS);
   if (employment?.viaPlacement) {
     const lead = rng.int(5, Math.max(5, Math.min(30, employment.employedOn - t.planEstablishedOn)));
-    placements.push({ referredOn: employment.employedOn - lead, employerName: employment.employerName, occupation: employment.occupation, result: "HIRED" });
+    placements.push({
+      referredOn: employment.employedOn - lead,
+      employerName: employment.employerName,
+      occupation: employment.occupation,
+      result: "HIRED",
+    });
     others = Math.min(others, 3);
   }
   const first = t.planEstablishedOn + 3;

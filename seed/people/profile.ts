@@ -5,7 +5,13 @@ import { personName, type NameBook } from "./name-book";
 import type { Gender, Track } from "./participant-types";
 import type { StoryPlan } from "./story-plans";
 
-export const TRACKS: readonly Track[] = ["TYPE_I_REQUIREMENT", "TYPE_I_SELECTION", "TYPE_II_SPECIFIC", "TYPE_II_YOUTH", "TYPE_II_MIDDLE_AGED"];
+export const TRACKS: readonly Track[] = [
+  "TYPE_I_REQUIREMENT",
+  "TYPE_I_SELECTION",
+  "TYPE_II_SPECIFIC",
+  "TYPE_II_YOUTH",
+  "TYPE_II_MIDDLE_AGED",
+];
 const TRACK_WEIGHTS = cumulate([0.4, 0.3, 0.08, 0.12, 0.1]);
 /** Youth shares within Type Ⅰ tracks; together 61.9% of Type Ⅰ, as in 2021 (selection holds the youth route). */
 const YOUTH_SHARE: Partial<Record<Track, number>> = { TYPE_I_REQUIREMENT: 0.5, TYPE_I_SELECTION: 0.78 };
@@ -34,7 +40,7 @@ function youthAge(rng: Random, minimum: number): number {
   return 19 + Math.floor(((rng.float() + rng.float()) / 2) * 16);
 }
 
-/** An age that satisfies the track's rules (DOMAIN.md): Type Ⅰ 15–64 (vulnerable groups to 69), Type Ⅱ by group. */
+/** An age that satisfies the track's rules (docs/domain.md#tracks): Type Ⅰ 15–64 (vulnerable groups to 69), Type Ⅱ by group. */
 export function drawAge(rng: Random, track: Track): number {
   const youth = YOUTH_SHARE[track];
   if (youth !== undefined) {
@@ -59,9 +65,8 @@ export function drawProfile(rng: Random, plan: StoryPlan, index: DirectoryIndex,
   const track = TRACKS[rng.weighted(TRACK_WEIGHTS)];
   const age = drawAge(rng, track);
   const appliedOn = plan.appliedOn ?? drawAppliedOn(rng);
-  const center = plan.employmentCenterId !== undefined
-    ? index.centers[plan.employmentCenterId - 1]
-    : index.centers[rng.weighted(index.centerWeights)];
+  const center =
+    plan.employmentCenterId !== undefined ? index.centers[plan.employmentCenterId - 1] : index.centers[rng.weighted(index.centerWeights)];
   const counselors = index.counselorIdsByCenter.get(center.id);
   if (!counselors?.length) throw new Error(`${center.name} has no counsellors`);
   return {

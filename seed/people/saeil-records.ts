@@ -25,7 +25,13 @@ function firstStartingFrom(courses: readonly SaeilCourse[], day: Day): number {
  * A course at a 새일센터 of the woman's region, starting between a month before she applied and the end of her
  * service: completed on its last day, dropped, or still running at the snapshot.
  */
-export function drawSaeilEnrollment(rng: Random, p: Profile, t: Timeline, courses: readonly SaeilCourse[] | undefined, forced: boolean): SaeilEnrollment | null {
+export function drawSaeilEnrollment(
+  rng: Random,
+  p: Profile,
+  t: Timeline,
+  courses: readonly SaeilCourse[] | undefined,
+  forced: boolean,
+): SaeilEnrollment | null {
   if (p.gender !== "FEMALE" || !courses || !(forced || rng.chance(SAEIL_SHARE))) return null;
   const from = p.appliedOn - 30;
   const until = Math.min(SNAPSHOT, t.activeUntil ?? p.appliedOn + 60);

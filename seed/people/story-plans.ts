@@ -64,10 +64,15 @@ function allAgencies(rng: Random): StoryPlan {
 /** The plan of a participant playing `role` (or of a generic one). */
 export function planStory(rng: Random, role: StoryRole | null, index: DirectoryIndex): StoryPlan {
   switch (role) {
-    case "INCHEON_PLACEMENT_2021": return incheonPlacement(rng, index, 2021);
-    case "INCHEON_PLACEMENT_2022": return incheonPlacement(rng, index, 2022);
-    case "GWANGMYEONG_OUTREACH_2022": return gwangmyeongOutreach(rng, index);
-    case "ALL_AGENCIES": return allAgencies(rng);
-    default: return { role: null, inService: false, allAgencies: false };
+    case "INCHEON_PLACEMENT_2021":
+      return incheonPlacement(rng, index, 2021);
+    case "INCHEON_PLACEMENT_2022":
+      return incheonPlacement(rng, index, 2022);
+    case "GWANGMYEONG_OUTREACH_2022":
+      return gwangmyeongOutreach(rng, index);
+    case "ALL_AGENCIES":
+      return allAgencies(rng);
+    default:
+      return { role: null, inService: false, allAgencies: false };
   }
 }

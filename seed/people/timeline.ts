@@ -2,7 +2,7 @@ import { SNAPSHOT, workday, type Day } from "../calendar/days";
 import type { Random } from "../random/random";
 import type { Stage } from "./participant-types";
 
-/** The program's clock (DOMAIN.md), in days. */
+/** The program's clock (docs/domain.md#process-stages), in days. */
 export const RULES = {
   /** Eligibility is decided within a month (+7 days) of applying. */
   decisionDays: [7, 36],
@@ -63,8 +63,16 @@ function drawJob(rng: Random, decidedOn: Day, planOn: Day, draft: TimelineDraft)
 /** Draws the participant's course from application to the snapshot (2023-12-31) and the stage it leaves them in. */
 export function buildTimeline(rng: Random, draft: TimelineDraft): Timeline {
   const none: Timeline = {
-    appliedOn: draft.appliedOn, decidedOn: null, firstCounselingOn: null, planEstablishedOn: null, serviceEndsOn: null,
-    deferredOn: null, employedOn: null, viaPlacement: false, activeUntil: null, stage: "APPLIED",
+    appliedOn: draft.appliedOn,
+    decidedOn: null,
+    firstCounselingOn: null,
+    planEstablishedOn: null,
+    serviceEndsOn: null,
+    deferredOn: null,
+    employedOn: null,
+    viaPlacement: false,
+    activeUntil: null,
+    stage: "APPLIED",
   };
   const decidedOn = workday(draft.appliedOn + rng.int(RULES.decisionDays[0], RULES.decisionDays[1]));
   const eligible = draft.inService || rng.chance(RULES.eligibleShare);
@@ -93,9 +101,14 @@ export function buildTimeline(rng: Random, draft: TimelineDraft): Timeline {
   const job = drawJob(rng, decidedOn, planOn, draft);
   const employedOn = job !== null && job.employedOn <= SNAPSHOT ? job.employedOn : null;
   const serviceEndsOn = served.serviceEndsOn;
-  const stage: Stage = employedOn !== null ? "EMPLOYED"
-    : SNAPSHOT <= serviceEndsOn ? "JOB_SEEKING"
-      : SNAPSHOT <= serviceEndsOn + RULES.followUpDays ? "FOLLOW_UP" : "CLOSED";
+  const stage: Stage =
+    employedOn !== null
+      ? "EMPLOYED"
+      : SNAPSHOT <= serviceEndsOn
+        ? "JOB_SEEKING"
+        : SNAPSHOT <= serviceEndsOn + RULES.followUpDays
+          ? "FOLLOW_UP"
+          : "CLOSED";
   return {
     ...served,
     firstCounselingOn,

@@ -10,7 +10,10 @@ const KINDS: readonly WelfareKind[] = ["MENTAL_HEALTH", "CREDIT_RECOVERY", "LEGA
 const KIND_WEIGHTS = cumulate([0.35, 0.25, 0.15, 0.25]);
 /** The award case: legal aid and credit recovery for debt after a fraud; or mental health with psychological counselling. */
 const PAIRED: Readonly<Record<WelfareKind, WelfareKind>> = {
-  LEGAL_AID: "CREDIT_RECOVERY", CREDIT_RECOVERY: "LEGAL_AID", MENTAL_HEALTH: "PSYCHOLOGICAL_COUNSELING", PSYCHOLOGICAL_COUNSELING: "MENTAL_HEALTH",
+  LEGAL_AID: "CREDIT_RECOVERY",
+  CREDIT_RECOVERY: "LEGAL_AID",
+  MENTAL_HEALTH: "PSYCHOLOGICAL_COUNSELING",
+  PSYCHOLOGICAL_COUNSELING: "MENTAL_HEALTH",
 };
 
 function status(rng: Random, referredOn: number): { status: ReferralStatus; resolvedOn: number | null } {
@@ -24,7 +27,13 @@ function status(rng: Random, referredOn: number): { status: ReferralStatus; reso
  * Referrals to welfare partners of the participant's region during service, to remove barriers to work. Story
  * participants may get a second, related referral.
  */
-export function drawWelfareReferrals(rng: Random, p: Profile, t: Timeline, partners: ReadonlyMap<WelfareKind, readonly WelfarePartner[]> | undefined, forced: boolean): WelfareReferral[] {
+export function drawWelfareReferrals(
+  rng: Random,
+  p: Profile,
+  t: Timeline,
+  partners: ReadonlyMap<WelfareKind, readonly WelfarePartner[]> | undefined,
+  forced: boolean,
+): WelfareReferral[] {
   if (t.decidedOn === null || t.activeUntil === null || !partners || !(forced || rng.chance(WELFARE_SHARE))) return [];
   const first = t.decidedOn + 3;
   if (first > t.activeUntil) return [];

@@ -25,7 +25,12 @@ function signedUpBefore(companies: readonly WorkExperienceCompany[], day: Day): 
  * Work experience (일경험) for about 15% of participants: 4–13 weeks at a host company of their own office that
  * signed up before the start, ending before any job; still running at the snapshot means no end date yet.
  */
-export function drawWorkExperience(rng: Random, t: Timeline, companies: readonly WorkExperienceCompany[] | undefined, forced = false): WorkExperience | null {
+export function drawWorkExperience(
+  rng: Random,
+  t: Timeline,
+  companies: readonly WorkExperienceCompany[] | undefined,
+  forced = false,
+): WorkExperience | null {
   if (t.planEstablishedOn === null || t.activeUntil === null || !companies) return null;
   if (!forced && !rng.chance(WORK_EXPERIENCE_SHARE)) return null;
   const startedOn = workday(t.planEstablishedOn + rng.int(14, 120));

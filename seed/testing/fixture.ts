@@ -10,8 +10,11 @@ import { seedKey } from "../random/random";
  * ES module jest cannot load, and no rule depends on names).
  */
 export const names = makeNameBook({
-  surnames: ["김", "이", "박", "최", "정", "남궁"], femaleGivenNames: ["서연", "지민", "하윤"], maleGivenNames: ["민준", "도윤", "시우"],
-  streetNames: ["노들", "둔산", "광명"], streetSuffixes: ["로", "길", "대로"],
+  surnames: ["김", "이", "박", "최", "정", "남궁"],
+  femaleGivenNames: ["서연", "지민", "하윤"],
+  maleGivenNames: ["민준", "도윤", "시우"],
+  streetNames: ["노들", "둔산", "광명"],
+  streetSuffixes: ["로", "길", "대로"],
 });
 export const key = seedKey("njsp-2022");
 export const directory: Directory = buildDirectory(readReferenceData(), key, names);

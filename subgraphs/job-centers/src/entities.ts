@@ -12,6 +12,15 @@ import { WorkExperienceRecord } from "./work-experience/work-experience.entity";
 
 /** Every TypeORM entity of the job-centers database. */
 export const entities = [
-  Region, EmploymentCenter, Counselor, Participant, ActionPlan, CounselingSession, AllowancePayment, Placement,
-  WorkExperienceCompany, WorkExperienceRecord, Employment,
+  Region,
+  EmploymentCenter,
+  Counselor,
+  Participant,
+  ActionPlan,
+  CounselingSession,
+  AllowancePayment,
+  Placement,
+  WorkExperienceCompany,
+  WorkExperienceRecord,
+  Employment,
 ];

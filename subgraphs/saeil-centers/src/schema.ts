@@ -13,7 +13,13 @@ import { ParticipantSaeilEnrollmentsResolver, SaeilEnrollmentResolver } from "./
 /** The saeil-centers subgraph schema; needs no database, so `schema:compose` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [SaeilCenterResolver, RegionSaeilCentersResolver, CourseResolver, SaeilEnrollmentResolver, ParticipantSaeilEnrollmentsResolver],
+    resolvers: [
+      SaeilCenterResolver,
+      RegionSaeilCentersResolver,
+      CourseResolver,
+      SaeilEnrollmentResolver,
+      ParticipantSaeilEnrollmentsResolver,
+    ],
     orphanedTypes: [Participant, Region, RegionReport],
     referenceResolvers: {
       SaeilCenter: saeilCenterReference,

@@ -3,7 +3,6 @@ import { In } from "typeorm";
 import { rowLoader } from "@lib/loaders/by-key";
 import { ActionPlan } from "./action-plan.entity";
 
-
 export function createActionPlanLoaders(db: DataSource) {
   return {
     actionPlanByParticipant: rowLoader<string, ActionPlan>(

@@ -3,7 +3,6 @@ import { In } from "typeorm";
 import { listLoader } from "@lib/loaders/by-key";
 import { AllowancePayment } from "./allowance-payment.entity";
 
-
 export function createAllowancePaymentLoaders(db: DataSource) {
   return {
     allowancePaymentsByParticipant: listLoader<string, AllowancePayment>(

@@ -19,10 +19,7 @@ const SQL = `
 export function createCenterAnnualStatsLoaders(db: DataSource) {
   const centerAnnualStats = new DataLoader<CenterYear, CenterAnnualStats, string>(
     async (keys) => {
-      const rows: Array<Record<string, number | string>> = await db.query(SQL, [
-        keys.map((k) => k.centerId),
-        keys.map((k) => k.year),
-      ]);
+      const rows: Array<Record<string, number | string>> = await db.query(SQL, [keys.map((k) => k.centerId), keys.map((k) => k.year)]);
       // ordered by the position of each key in the batch, so rows line up with keys
       return rows.map((row) => ({
         year: Number(row.year),

@@ -3,7 +3,6 @@ import { In } from "typeorm";
 import { rowLoader } from "@lib/loaders/by-key";
 import { Employment } from "./employment.entity";
 
-
 export function createEmploymentLoaders(db: DataSource) {
   return {
     employmentByParticipant: rowLoader<string, Employment>(

@@ -134,8 +134,20 @@ export class Init1732492800000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const table of ["seed_run", "employment", "work_experience", "work_experience_company", "placement",
-      "allowance_payment", "counseling_session", "action_plan", "participant", "counselor", "employment_center", "region"]) {
+    for (const table of [
+      "seed_run",
+      "employment",
+      "work_experience",
+      "work_experience_company",
+      "placement",
+      "allowance_payment",
+      "counseling_session",
+      "action_plan",
+      "participant",
+      "counselor",
+      "employment_center",
+      "region",
+    ]) {
       await q.query(`DROP TABLE IF EXISTS ${table}`);
     }
   }

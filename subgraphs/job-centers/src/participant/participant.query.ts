@@ -53,11 +53,15 @@ export async function participantPage(db: DataSource, args: ParticipantPageArgs)
   const after = args.after != null ? decodeCursor<ParticipantCursor>(args.after, [isIsoDate, isUuid]) : null;
   const base = filtered(db, args.filter);
   if (base === null) {
-    return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 } as ParticipantConnection;
+    return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
   }
   const countQuery = base.clone();
   if (after) base.andWhere("(p.applied_on, p.id) < (:afterOn, :afterId)", { afterOn: after[0], afterId: after[1] });
-  const rows = await base.orderBy("p.applied_on", "DESC").addOrderBy("p.id", "DESC").limit(limit + 1).getMany();
+  const rows = await base
+    .orderBy("p.applied_on", "DESC")
+    .addOrderBy("p.id", "DESC")
+    .limit(limit + 1)
+    .getMany();
   let count: Promise<number> | undefined;
   return {
     ...toPage(rows, limit, participantCursor),
@@ -65,5 +69,5 @@ export async function participantPage(db: DataSource, args: ParticipantPageArgs)
       count ??= countQuery.getCount();
       return count;
     },
-  } as ParticipantConnection;
+  };
 }

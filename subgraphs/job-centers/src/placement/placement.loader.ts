@@ -3,7 +3,6 @@ import { In } from "typeorm";
 import { listLoader } from "@lib/loaders/by-key";
 import { Placement } from "./placement.entity";
 
-
 export function createPlacementLoaders(db: DataSource) {
   return {
     placementsByParticipant: listLoader<string, Placement>(

@@ -20,7 +20,12 @@ const SQL = `
 type Row = Record<string, string | number>;
 
 function toReport(year: number, row: Row): RegionReport {
-  const region: Region = { code: String(row.code), name: String(row.name), nameEn: String(row.name_en), kostatCode: String(row.kostat_code) };
+  const region: Region = {
+    code: String(row.code),
+    name: String(row.name),
+    nameEn: String(row.name_en),
+    kostatCode: String(row.kostat_code),
+  };
   return {
     year,
     regionCode: region.code,
@@ -37,7 +42,7 @@ function toReport(year: number, row: Row): RegionReport {
 /** Keyed by year; a batch of several years runs one statement per year (a request asks for one or two). */
 export function createRegionReportLoaders(db: DataSource) {
   const regionReports = new DataLoader<number, RegionReport[]>((years) =>
-    Promise.all(years.map(async (year) => ((await db.query(SQL, [year])) as Row[]).map((row) => toReport(year, row)))),
+    Promise.all(years.map(async (year) => (await db.query<Row[]>(SQL, [year])).map((row) => toReport(year, row)))),
   );
   return { regionReports };
 }

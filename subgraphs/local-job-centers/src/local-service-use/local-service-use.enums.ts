@@ -7,4 +7,7 @@ export enum LocalService {
   RESUME_CLINIC = "RESUME_CLINIC",
   JOB_FAIR = "JOB_FAIR",
 }
-registerEnumType(LocalService, { name: "LocalService", description: "Special services of local job centers (AI/VR 모의면접, 일자리키오스크, …)." });
+registerEnumType(LocalService, {
+  name: "LocalService",
+  description: "Special services of local job centers (AI/VR 모의면접, 일자리키오스크, …).",
+});

@@ -14,7 +14,10 @@ export class OutreachResolver {
 
 @Resolver(() => Participant)
 export class ParticipantOutreachResolver {
-  @FieldResolver(() => Outreach, { nullable: true, description: "How a local job center found this person; null if they came on their own." })
+  @FieldResolver(() => Outreach, {
+    nullable: true,
+    description: "How a local job center found this person; null if they came on their own.",
+  })
   outreach(@Root() participant: Participant, @Ctx() ctx: LocalJobCentersContext): Promise<Outreach | null> {
     return ctx.loaders.outreachByParticipant.load(participant.id);
   }

@@ -5,6 +5,9 @@ import { Course } from "./course.entity";
 
 export function createCourseLoaders(db: DataSource) {
   return {
-    courseById: rowLoader<number, Course>((ids) => db.getRepository(Course).findBy({ id: In([...ids]) }), (c) => c.id),
+    courseById: rowLoader<number, Course>(
+      (ids) => db.getRepository(Course).findBy({ id: In([...ids]) }),
+      (c) => c.id,
+    ),
   };
 }

@@ -6,7 +6,10 @@ import { SaeilCenter } from "./saeil-center.entity";
 export function createSaeilCenterLoaders(db: DataSource) {
   const repository = db.getRepository(SaeilCenter);
   return {
-    saeilCenterById: rowLoader<number, SaeilCenter>((ids) => repository.findBy({ id: In([...ids]) }), (c) => c.id),
+    saeilCenterById: rowLoader<number, SaeilCenter>(
+      (ids) => repository.findBy({ id: In([...ids]) }),
+      (c) => c.id,
+    ),
     saeilCentersByRegion: listLoader<string, SaeilCenter>(
       (codes) => repository.find({ where: { regionCode: In([...codes]) }, order: { id: "ASC" } }),
       (c) => c.regionCode,

@@ -11,7 +11,12 @@ const SQL = `
 export function createRegionReportLoaders(db: DataSource) {
   const regionReports = regionYearLoader<{ region_code: string; received: number; resolved: number }, RegionReport>(
     (year) => db.query(SQL, [year]),
-    ({ year, regionCode }, row) => ({ year, regionCode, welfareReferrals: row?.received ?? 0, welfareReferralsResolved: row?.resolved ?? 0 }),
+    ({ year, regionCode }, row) => ({
+      year,
+      regionCode,
+      welfareReferrals: row?.received ?? 0,
+      welfareReferralsResolved: row?.resolved ?? 0,
+    }),
   );
   return { regionReports };
 }

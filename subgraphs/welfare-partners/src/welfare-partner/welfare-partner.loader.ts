@@ -6,7 +6,10 @@ import { WelfarePartner } from "./welfare-partner.entity";
 export function createWelfarePartnerLoaders(db: DataSource) {
   const repository = db.getRepository(WelfarePartner);
   return {
-    welfarePartnerById: rowLoader<number, WelfarePartner>((ids) => repository.findBy({ id: In([...ids]) }), (p) => p.id),
+    welfarePartnerById: rowLoader<number, WelfarePartner>(
+      (ids) => repository.findBy({ id: In([...ids]) }),
+      (p) => p.id,
+    ),
     welfarePartnersByRegion: listLoader<string, WelfarePartner>(
       (codes) => repository.find({ where: { regionCode: In([...codes]) }, order: { id: "ASC" } }),
       (p) => p.regionCode,
