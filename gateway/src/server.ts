@@ -92,7 +92,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     },
     // Compact JSON: Apollo's default pretty-printing costs time and bytes on large reports.
     stringifyResult: (value) => JSON.stringify(value),
-    // index.ts handles signals; a library must not install process-wide handlers (tests start many gateways).
+    // bin.ts handles signals; a library must not install process-wide handlers (tests start many gateways).
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),

@@ -24,7 +24,7 @@ export interface SubgraphServerOptions<C extends object> {
   development?: boolean;
 }
 
-/** A subgraph's HTTP server, built but not listening: `index.ts` listens on its port, tests on port 0. */
+/** A subgraph's HTTP server, built but not listening: `subgraphs/bin.ts` listens on its port, tests on port 0. */
 export interface SubgraphServer {
   listen(port: number, host?: string): Promise<RunningService>;
 }
