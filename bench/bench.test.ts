@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { SCHEMA_DIR } from "@lib/config/paths";
-import { SUBGRAPH_NAMES } from "@lib/subgraph-names";
+import { SUBGRAPH_NAMES } from "@subgraphs/registry";
 import { CONTRACT, contract, startSystem, type TestSystem } from "../test/support/system";
 import { metricsUrlOf, runBench, type BenchResults } from "./bench";
 import { buildOperationPlan, executePlan, httpSubgraphCall } from "./floor";

@@ -2,7 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "@lib/config/paths";
-import { SUBGRAPHS, type SubgraphName } from "@lib/subgraph-names";
+import { SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
 import { freePorts } from "./system";
 
 /** The peer gateway (Hive Gateway, `bench/peer/hive-gateway.ts`) as a running process. */

@@ -1,4 +1,4 @@
-import type { SubgraphName } from "@lib/subgraph-names";
+import type { SubgraphName } from "@subgraphs/registry";
 import { runBench } from "./bench";
 import { parseCli, USAGE } from "./options";
 import { writeResults } from "./output";

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type AddressInfo, type Server } from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT } from "@lib/config/paths";
-import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@lib/subgraph-names";
+import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
 
 /** The platform started by the benchmark through the launcher, as separate processes like `npm start`. */
 export interface LaunchedSystem {

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createGatewayRuntime } from "@graphql-hive/gateway";
 import { PROJECT_ROOT } from "@lib/config/paths";
-import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@lib/subgraph-names";
+import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
 
 /**
  * The benchmark's peer: the same supergraph served by Hive Gateway (`@graphql-hive/gateway`'s `createGatewayRuntime`)
