@@ -4,10 +4,14 @@ import path from "node:path";
 import { SCHEMA_DIR } from "@lib/config/paths";
 import { SUBGRAPH_NAMES } from "@subgraphs/registry";
 import { CONTRACT, contract, startSystem, type TestSystem } from "../test/support/system";
-import { metricsUrlOf, runBench, type BenchResults } from "./bench";
-import { buildOperationPlan, executePlan, httpSubgraphCall } from "./floor";
+import { runBench } from "./bench";
+import { executePlan } from "./floor/execute";
+import { httpSubgraphCall } from "./floor/http-call";
+import { buildOperationPlan } from "./floor/plan";
+import { metricsUrlOf } from "./metrics";
 import { writeResults } from "./output";
 import { startHiveGateway, type RunningHiveGateway } from "./peer/hive-gateway";
+import type { BenchResults } from "./types";
 import { WORKLOAD_NAMES } from "./workloads";
 
 /**
@@ -47,9 +51,7 @@ describe("npm run bench, quick, against the in-process system", () => {
   });
 
   it("runs every workload at every concurrency without errors", () => {
-    expect(results.rounds.map((r) => `${r.workload}×${r.connections}`)).toEqual(
-      WORKLOAD_NAMES.flatMap((w) => [`${w}×1`, `${w}×4`]),
-    );
+    expect(results.rounds.map((r) => `${r.workload}×${r.connections}`)).toEqual(WORKLOAD_NAMES.flatMap((w) => [`${w}×1`, `${w}×4`]));
     for (const round of results.rounds) {
       expect({ round: `${round.workload}×${round.connections}`, errors: round.errors }).toEqual({
         round: `${round.workload}×${round.connections}`,
@@ -92,7 +94,9 @@ describe("npm run bench, quick, against the in-process system", () => {
     expect(floor?.requests).toBeGreaterThan(0);
     expect(floor?.latencyMs.p50).toBeGreaterThan(0);
     const markdown = writeResults(results, outDir).markdown;
-    expect(markdown).toMatch(/Participant360 gateway overhead at concurrency 1: p50 ours [\d.]+ ms \/ floor [\d.]+ ms = [\d.]+× \(target ≤ 1\.5×\)/);
+    expect(markdown).toMatch(
+      /Participant360 gateway overhead at concurrency 1: p50 ours [\d.]+ ms \/ floor [\d.]+ ms = [\d.]+× \(target ≤ 1\.5×\)/,
+    );
     expect(markdown).not.toContain("peer");
     expect(results.reportLatency.firstMs).toBeGreaterThan(0);
     expect(markdown).toMatch(/national ProgramReport 2022: first request [\d.]+ ms .* then p50 [\d.]+ ms/);

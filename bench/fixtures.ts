@@ -30,7 +30,7 @@ interface Page {
  */
 export async function loadFixtures(gatewayUrl: string, maxParticipantIds = 2000): Promise<Fixtures> {
   const participantIds: string[] = [];
-  let participantCount = 0;
+  let participantCount: number;
   let after: string | null = null;
   do {
     const page: Page = await queryGateway<Page>(gatewayUrl, PAGE, { after });

@@ -21,7 +21,10 @@ describe("bench helpers", () => {
 
   it("turns two snapshots into usage per request, null where a service did not answer", () => {
     const before = { a: { rssBytes: 1, cpuSeconds: 1, sqlStatements: 100 }, b: null };
-    const after = { a: { rssBytes: 2 ** 21, cpuSeconds: 1.25, sqlStatements: 150 }, b: { rssBytes: 2 ** 20, cpuSeconds: 3, sqlStatements: null } };
+    const after = {
+      a: { rssBytes: 2 ** 21, cpuSeconds: 1.25, sqlStatements: 150 },
+      b: { rssBytes: 2 ** 20, cpuSeconds: 3, sqlStatements: null },
+    };
     expect(usageBetween(before, after, 25)).toEqual({
       a: { rssMb: 2, cpuSec: 0.25, sqlPerRequest: 2 },
       b: { rssMb: 1, cpuSec: null, sqlPerRequest: null },

@@ -1,4 +1,5 @@
-import autocannon from "autocannon";
+import type autocannon from "autocannon";
+import { benchTool } from "./tools";
 
 /** Errors of one round, by kind; `total` is what the report shows. */
 export interface RoundErrors {
@@ -60,7 +61,7 @@ export function isGoodBody(body: string, parse: boolean): boolean {
 /** The value at quantile `q` of ascending `sorted` values (nearest rank), 0 for none. */
 export function quantile(sorted: readonly number[], q: number): number {
   if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] as number;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
 /** Runs one round of POST requests with autocannon and summarizes it. */
@@ -82,8 +83,10 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       firstError ??= `HTTP ${status}: ${body.slice(0, 300)}`;
     },
   };
+  // loaded here rather than at the top so that the pure helpers of this file work without bench/tools installed
+  const runAutocannon = benchTool("autocannon");
   return new Promise((resolve, reject) => {
-    const instance = autocannon(
+    const instance = runAutocannon(
       {
         url: options.url,
         connections: options.connections,
@@ -93,7 +96,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         requests: [request],
       },
       (error: unknown, result: autocannon.Result) => {
-        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+        if (error) return reject(error instanceof Error ? error : new Error("autocannon failed", { cause: error }));
         latencies.sort((a, b) => a - b);
         const requests = latencies.length;
         const durationSec = result.duration;

@@ -60,9 +60,7 @@ export async function scrapeAll(
   urls: Record<string, string>,
   warn: (line: string) => void,
 ): Promise<Record<string, ServiceSnapshot | null>> {
-  const entries = await Promise.all(
-    Object.entries(urls).map(async ([name, url]) => [name, await scrapeService(url, warn)] as const),
-  );
+  const entries = await Promise.all(Object.entries(urls).map(async ([name, url]) => [name, await scrapeService(url, warn)] as const));
   return Object.fromEntries(entries);
 }
 
@@ -88,4 +86,11 @@ export function usageBetween(
     };
   }
   return usage;
+}
+
+/** The gateway's `/metrics` next to its GraphQL endpoint. */
+export function metricsUrlOf(graphqlUrl: string): string {
+  const url = new URL(graphqlUrl);
+  url.pathname = url.pathname.replace(/\/graphql\/?$/, "") + "/metrics";
+  return url.toString();
 }

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "@lib/config/paths";
+import { DEFAULT_WARMUP_SEC, MAX_WARMUP_CONNECTIONS } from "./rounds/warm-up";
 import { parseWorkloadNames, WORKLOAD_NAMES, type WorkloadName } from "./workloads";
 
 /** The command line of `npm run bench`, parsed. */
@@ -27,7 +28,8 @@ export const USAGE = `usage: npm run bench -- [options]
   --duration <s>         seconds per round (default 10)
   --connections <list>   concurrencies, comma-separated (default 1,16,64)
   --workloads <list>     ${WORKLOAD_NAMES.join(",")} (default all)
-  --warmup <s>           warm-up seconds per workload at 4 connections (default 3)
+  --warmup <s>           unmeasured warm-up seconds per workload and gateway, at the highest of
+                         --connections (at most ${MAX_WARMUP_CONNECTIONS}) (default ${DEFAULT_WARMUP_SEC}; 0 skips it)
   --quick                smoke test: 2 s rounds, connections 1,4, 1 s warm-up
   --out <dir>            where results go (default bench/results)
   --no-peer              do not measure the peer gateway (Hive Gateway) alongside ours
@@ -47,7 +49,10 @@ function nonNegative(name: string, text: string): number {
 }
 
 function list(text: string): string[] {
-  return text.split(",").map((item) => item.trim()).filter(Boolean);
+  return text
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** Parses the arguments; `--quick` sets defaults that explicit options still override. */
@@ -73,12 +78,14 @@ export function parseCli(args: string[]): CliOptions | "help" {
   const connections = list(values.connections ?? (quick ? "1,4" : "1,16,64")).map((c) => positive("connections", c));
   if (connections.some((c) => !Number.isInteger(c))) throw new Error("--connections must be whole numbers");
   const participants = values.participants !== undefined ? positive("participants", values.participants) : DEFAULT_PARTICIPANTS;
-  if (!Number.isInteger(participants) || participants > 10_000_000) throw new Error("--participants must be a whole number up to 10,000,000");
-  if (values.reuse && values.participants !== undefined) throw new Error("--participants must not be combined with --reuse (the running system has its own data)");
+  if (!Number.isInteger(participants) || participants > 10_000_000)
+    throw new Error("--participants must be a whole number up to 10,000,000");
+  if (values.reuse && values.participants !== undefined)
+    throw new Error("--participants must not be combined with --reuse (the running system has its own data)");
   return {
     reuse: values.reuse ?? null,
     durationSec: values.duration ? positive("duration", values.duration) : quick ? 2 : 10,
-    warmupSec: values.warmup !== undefined ? nonNegative("warmup", values.warmup) : quick ? 1 : 5,
+    warmupSec: values.warmup !== undefined ? nonNegative("warmup", values.warmup) : quick ? 1 : DEFAULT_WARMUP_SEC,
     connections,
     workloads: parseWorkloadNames(values.workloads ? list(values.workloads) : [...WORKLOAD_NAMES]),
     outDir: values.out ? path.resolve(values.out) : path.join(PROJECT_ROOT, "bench", "results"),

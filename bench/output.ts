@@ -1,6 +1,6 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { BenchResults } from "./bench";
+import type { BenchResults } from "./types";
 import { renderMarkdown } from "./report-markdown";
 import { renderSvg } from "./report-svg";
 

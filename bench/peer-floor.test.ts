@@ -1,16 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import type { SequenceNode } from "@apollo/query-planner";
 import { SCHEMA_DIR } from "@lib/config/paths";
-import type { BenchResults, RoundResult } from "./bench";
-import { buildOperationPlan, executePlan, objectsAtPath, planFetches, selectRepresentation, type SubgraphCall } from "./floor";
 import { parseCli } from "./options";
 import { parseStatCpuTicks, parseVmRss, readProcessSnapshot } from "./peer";
 import { readPeerEnv, rewriteSubgraphUrls } from "./peer/hive-gateway";
 import { floorLines, ratio, renderMarkdown } from "./report-markdown";
 import { renderSvg } from "./report-svg";
 import { dataSizeEnv, startupTimeoutMs } from "./system";
-import { readContract } from "./workloads";
+import type { BenchResults, RoundResult } from "./types";
 
 const SUPERGRAPH = readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8");
 
@@ -59,75 +56,6 @@ describe("peer gateway helpers", () => {
   });
 });
 
-describe("the floor's plan walk", () => {
-  const plan = buildOperationPlan(SUPERGRAPH, readContract(), "Participant360");
-
-  it("plans Participant360 as job-centers, then the three other agencies in parallel", () => {
-    expect(plan.node?.kind).toBe("Sequence");
-    const nodes = (plan.node as SequenceNode).nodes;
-    expect(nodes.map((node) => node.kind)).toEqual(["Fetch", "Parallel"]);
-    const services = planFetches(plan.node as SequenceNode).map((fetch) => fetch.serviceName);
-    expect(services[0]).toBe("job-centers");
-    expect(services.slice(1).sort()).toEqual(["local-job-centers", "saeil-centers", "welfare-partners"]);
-  });
-
-  it("runs the root fetch with { id }, then entity fetches with representations, merging their results", async () => {
-    const calls: Array<{ service: string; variables: Record<string, unknown>; at: number }> = [];
-    let clock = 0;
-    const call: SubgraphCall = async (service, body) => {
-      calls.push({ service, variables: body.variables, at: clock++ });
-      if (service === "job-centers") {
-        expect(body.query).toMatch(/participant\(id:\$id\)/);
-        return { data: { participant: { __typename: "Participant", id: "P1", name: "김하나" } } };
-      }
-      await new Promise((resolve) => setTimeout(resolve, 5));
-      const fields: Record<string, Record<string, unknown>> = {
-        "local-job-centers": { outreach: null, localServices: [] },
-        "saeil-centers": { saeilEnrollments: [] },
-        "welfare-partners": { welfareReferrals: [{ id: "W1", status: "OPEN" }] },
-      };
-      return { data: { _entities: [{ __typename: "Participant", ...fields[service] }] } };
-    };
-    const result = await executePlan(plan, { id: "P1", unused: 1 }, call);
-    expect(result.errors).toEqual([]);
-    expect(calls[0]).toEqual({ service: "job-centers", variables: { id: "P1" }, at: 0 });
-    expect(calls.slice(1).map((c) => c.variables)).toEqual(
-      Array(3).fill({ representations: [{ __typename: "Participant", id: "P1" }] }),
-    );
-    expect(result.data).toEqual({
-      participant: {
-        __typename: "Participant",
-        id: "P1",
-        name: "김하나",
-        outreach: null,
-        localServices: [],
-        saeilEnrollments: [],
-        welfareReferrals: [{ id: "W1", status: "OPEN" }],
-      },
-    });
-  });
-
-  it("skips entity fetches when the root found nothing, and reports subgraph errors", async () => {
-    const services: string[] = [];
-    const empty = await executePlan(plan, { id: "none" }, async (service) => {
-      services.push(service);
-      return { data: { participant: null } };
-    });
-    expect(services).toEqual(["job-centers"]);
-    expect(empty).toEqual({ data: { participant: null }, errors: [] });
-    const failed = await executePlan(plan, { id: "x" }, async () => ({ data: null, errors: [{ message: "boom" }] }));
-    expect(failed.errors).toEqual(["job-centers: boom"]);
-  });
-
-  it("finds objects along a path through lists and builds representations", () => {
-    const data = { a: [{ b: { __typename: "T", id: 1, x: 2 } }, { b: null }, { b: { __typename: "U", id: 3 } }] };
-    expect(objectsAtPath(data, ["a", "@", "b"])).toEqual([data.a[0]!.b, data.a[2]!.b]);
-    const requires = [{ kind: "InlineFragment" as const, typeCondition: "T", selections: [{ kind: "Field" as const, name: "__typename" }, { kind: "Field" as const, name: "id" }] }];
-    expect(selectRepresentation(data.a[0]!.b!, requires)).toEqual({ __typename: "T", id: 1 });
-    expect(selectRepresentation(data.a[2]!.b!, requires)).toBeUndefined();
-  });
-});
-
 describe("peer and floor in the report and on the command line", () => {
   const load = (rps: number, p50: number, p99: number) => ({
     durationSec: 5,
@@ -152,7 +80,16 @@ describe("peer and floor in the report and on the command line", () => {
     gatewayUrl: "http://127.0.0.1:4000/graphql",
     peerUrl: "http://127.0.0.1:4100/graphql",
     peerName: "Hive Gateway (@graphql-hive/gateway)",
-    machine: { cpuModel: "cpu", cpuCount: 2, totalMemoryGb: 4, platform: "linux", release: "6", arch: "x64", nodeVersion: "v20", hostname: "h" },
+    machine: {
+      cpuModel: "cpu",
+      cpuCount: 2,
+      totalMemoryGb: 4,
+      platform: "linux",
+      release: "6",
+      arch: "x64",
+      nodeVersion: "v20",
+      hostname: "h",
+    },
     data: { participants: 20000, seededParticipants: 20000, participantIdsUsed: 2000, employmentCenters: 133, regions: 17 },
     settings: { durationSec: 5, warmupSec: 3, warmupConnections: 4, connections: [1], workloads: ["Participant360"] },
     rounds: [round],
@@ -185,7 +122,11 @@ describe("peer and floor in the report and on the command line", () => {
     expect(() => parseCli(["--participants", "1.5"])).toThrow(/whole number/);
     expect(() => parseCli(["--reuse", "http://127.0.0.1:4000/graphql", "--participants", "5"])).toThrow(/--reuse/);
     expect(dataSizeEnv(20000, 55555)).toEqual({});
-    expect(dataSizeEnv(1_000_000, 55555)).toEqual({ SEED_PARTICIPANTS: "1000000", DATA_DIR: path.join(".data", "bench-1000000"), PG_PORT: "55555" });
+    expect(dataSizeEnv(1_000_000, 55555)).toEqual({
+      SEED_PARTICIPANTS: "1000000",
+      DATA_DIR: path.join(".data", "bench-1000000"),
+      PG_PORT: "55555",
+    });
     expect(startupTimeoutMs(1_000_000)).toBe(15 * 60_000);
     expect(startupTimeoutMs(20000)).toBe(180_000);
   });

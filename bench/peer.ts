@@ -42,7 +42,10 @@ export function parseVmRss(status: string): number | null {
 
 /** utime + stime of a `/proc/<pid>/stat` line, in clock ticks (fields 14 and 15; the name in parentheses may hold spaces). */
 export function parseStatCpuTicks(stat: string): number {
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).trim().split(/\s+/);
+  const fields = stat
+    .slice(stat.lastIndexOf(")") + 2)
+    .trim()
+    .split(/\s+/);
   // fields[0] is field 3 (state), so field n is fields[n - 3]
   return Number(fields[11]) + Number(fields[12]);
 }
@@ -92,12 +95,16 @@ export async function startPeer(subgraphUrls: Record<SubgraphName, string>, time
   const [port] = await freePorts(1, host);
   const env: Record<string, string> = { PORT: String(port), HOST: host, NODE_ENV: "production" };
   for (const [name, url] of Object.entries(subgraphUrls)) env[`${SUBGRAPHS[name as SubgraphName].envPrefix}_URL`] = url;
-  const child = spawn(process.execPath, [script], { cwd: PROJECT_ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [script], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const forward = (chunk: Buffer) => {
     for (const line of chunk.toString("utf8").split("\n")) if (line.trim()) process.stderr.write(`[peer] ${line}\n`);
   };
-  child.stdout!.on("data", forward);
-  child.stderr!.on("data", forward);
+  child.stdout.on("data", forward);
+  child.stderr.on("data", forward);
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     const killer = setTimeout(() => child.kill("SIGKILL"), 10_000);
@@ -107,7 +114,8 @@ export async function startPeer(subgraphUrls: Record<SubgraphName, string>, time
   const url = `http://${host}:${port}/graphql`;
   const deadline = Date.now() + timeoutMs;
   while (!(await answersTypename(url))) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the peer gateway exited during start-up (code ${child.exitCode})`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`the peer gateway exited during start-up (code ${child.exitCode})`);
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`the peer gateway did not answer within ${timeoutMs / 1000} s`);

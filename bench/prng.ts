@@ -22,7 +22,7 @@ export class SeededSequence {
   /** The next element of a non-empty list, chosen uniformly. */
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error("cannot pick from an empty list");
-    return items[Math.floor(this.next() * items.length)] as T;
+    return items[Math.floor(this.next() * items.length)];
   }
 }
 

@@ -30,5 +30,5 @@ export async function measureReportLatency(gatewayUrl: string, contract: string,
   const warm: number[] = [];
   for (let i = 0; i < samples; i++) warm.push(await timed(run));
   warm.sort((a, b) => a - b);
-  return { year, firstMs, warmP50Ms: warm[Math.floor(warm.length / 2)] as number, samples };
+  return { year, firstMs, warmP50Ms: warm[Math.floor(warm.length / 2)], samples };
 }

@@ -1,4 +1,5 @@
-import { FLOOR_WORKLOAD, type BenchResults, type RoundResult } from "./bench";
+import { FLOOR_WORKLOAD } from "./rounds/measure-floor";
+import type { BenchResults, RoundResult } from "./types";
 
 /** Formats a number with `digits` decimals, or `–` when unknown. */
 function fmt(value: number | null | undefined, digits: number): string {
@@ -150,14 +151,20 @@ export function renderMarkdown(results: BenchResults): string {
     );
   }
   if (subgraphs.length) {
-    lines.push("", withPeer ? "## SQL statements per request (ours / peer: the same plan should make the same calls)" : "## SQL statements per request", "");
+    lines.push(
+      "",
+      withPeer ? "## SQL statements per request (ours / peer: the same plan should make the same calls)" : "## SQL statements per request",
+      "",
+    );
     lines.push(
       ...table(
         ["workload", "conns", ...subgraphs],
         results.rounds.map((r) => [
           r.workload,
           String(r.connections),
-          ...subgraphs.map((s) => fmt(r.services[s]?.sqlPerRequest, 2) + (withPeer ? ` / ${fmt(r.peer?.subgraphs[s]?.sqlPerRequest, 2)}` : "")),
+          ...subgraphs.map(
+            (s) => fmt(r.services[s]?.sqlPerRequest, 2) + (withPeer ? ` / ${fmt(r.peer?.subgraphs[s]?.sqlPerRequest, 2)}` : ""),
+          ),
         ]),
       ),
     );
@@ -178,7 +185,8 @@ export function renderMarkdown(results: BenchResults): string {
     lines.push("", "## First error per failing round", "");
     for (const r of failing) {
       if (r.errors.firstError) lines.push(`- ${r.workload} ×${r.connections}: \`${r.errors.firstError.replace(/`/g, "'")}\``);
-      if (r.peer?.errors.firstError) lines.push(`- ${r.workload} ×${r.connections} (peer): \`${r.peer.errors.firstError.replace(/`/g, "'")}\``);
+      if (r.peer?.errors.firstError)
+        lines.push(`- ${r.workload} ×${r.connections} (peer): \`${r.peer.errors.firstError.replace(/`/g, "'")}\``);
     }
   }
   return `${lines.join("\n")}\n`;

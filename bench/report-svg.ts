@@ -1,4 +1,4 @@
-import type { BenchResults } from "./bench";
+import type { BenchResults } from "./types";
 
 const COLORS = ["#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1"];
 const WIDTH = 800;

@@ -63,7 +63,7 @@ export async function launchSystem(options: { participants?: number; timeoutMs?:
   const timeoutMs = options.timeoutMs ?? startupTimeoutMs(participants);
   const host = "127.0.0.1";
   const [gatewayPort, pgPort, ...subgraphPorts] = await freePorts(2 + SUBGRAPH_NAMES.length, host);
-  const env: Record<string, string> = { HOST: host, GATEWAY_PORT: String(gatewayPort), ...dataSizeEnv(participants, pgPort as number) };
+  const env: Record<string, string> = { HOST: host, GATEWAY_PORT: String(gatewayPort), ...dataSizeEnv(participants, pgPort) };
   SUBGRAPH_NAMES.forEach((name, i) => (env[`${SUBGRAPHS[name].envPrefix}_PORT`] = String(subgraphPorts[i])));
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "dist", "scripts", "start.js")], {
     cwd: PROJECT_ROOT,
@@ -76,11 +76,11 @@ export async function launchSystem(options: { participants?: number; timeoutMs?:
     await exited(child);
     clearTimeout(killer);
   };
-  child.stderr!.on("data", (chunk: Buffer) => process.stderr.write(chunk));
+  child.stderr.on("data", (chunk: Buffer) => process.stderr.write(chunk));
   const gatewayUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the system did not start within ${timeoutMs / 1000} s`)), timeoutMs);
     let buffered = "";
-    child.stdout!.on("data", (chunk: Buffer) => {
+    child.stdout.on("data", (chunk: Buffer) => {
       process.stderr.write(chunk);
       const lines = (buffered + chunk.toString("utf8")).split("\n");
       buffered = lines.pop() ?? "";
@@ -88,7 +88,7 @@ export async function launchSystem(options: { participants?: number; timeoutMs?:
         const match = /^\[start\] GraphiQL: (\S+)/.exec(line);
         if (match) {
           clearTimeout(timer);
-          resolve(match[1] as string);
+          resolve(match[1]);
         }
       }
     });
@@ -101,8 +101,14 @@ export async function launchSystem(options: { participants?: number; timeoutMs?:
     throw error;
   });
   const subgraphUrl = (i: number, route: string) => `http://${host}:${subgraphPorts[i]}/${route}`;
-  const subgraphMetricsUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, subgraphUrl(i, "metrics")])) as Record<SubgraphName, string>;
-  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, subgraphUrl(i, "graphql")])) as Record<SubgraphName, string>;
+  const subgraphMetricsUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, subgraphUrl(i, "metrics")])) as Record<
+    SubgraphName,
+    string
+  >;
+  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name, i) => [name, subgraphUrl(i, "graphql")])) as Record<
+    SubgraphName,
+    string
+  >;
   return { gatewayUrl, subgraphUrls, subgraphMetricsUrls, stop };
 }
 
@@ -119,7 +125,8 @@ export function defaultSubgraphUrls(gatewayUrl: string): Record<SubgraphName, st
 function defaultSubgraphRoutes(gatewayUrl: string, route: string): Record<SubgraphName, string> {
   const { hostname } = new URL(gatewayUrl);
   const host = hostname.includes(":") && !hostname.startsWith("[") ? `[${hostname}]` : hostname;
-  return Object.fromEntries(
-    SUBGRAPH_NAMES.map((name) => [name, `http://${host}:${SUBGRAPHS[name].defaultPort}/${route}`]),
-  ) as Record<SubgraphName, string>;
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, `http://${host}:${SUBGRAPHS[name].defaultPort}/${route}`])) as Record<
+    SubgraphName,
+    string
+  >;
 }

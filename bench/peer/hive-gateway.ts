@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { createGatewayRuntime } from "@graphql-hive/gateway";
 import { PROJECT_ROOT } from "@lib/config/paths";
 import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
+import { benchTool } from "../tools";
 
 /**
  * The benchmark's peer: the same supergraph served by Hive Gateway (`@graphql-hive/gateway`'s `createGatewayRuntime`)
@@ -56,14 +56,18 @@ export function readPeerEnv(env: NodeJS.ProcessEnv = process.env): PeerEnv {
   const port = Number(env.PORT ?? "4100");
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   const subgraphTimeoutMs = Number(env.SUBGRAPH_TIMEOUT_MS ?? PEER_SUBGRAPH_TIMEOUT_MS);
-  if (!Number.isInteger(subgraphTimeoutMs) || subgraphTimeoutMs < 0) throw new Error(`SUBGRAPH_TIMEOUT_MS must be 0 or more, got "${env.SUBGRAPH_TIMEOUT_MS}"`);
+  if (!Number.isInteger(subgraphTimeoutMs) || subgraphTimeoutMs < 0)
+    throw new Error(`SUBGRAPH_TIMEOUT_MS must be 0 or more, got "${env.SUBGRAPH_TIMEOUT_MS}"`);
   return {
     port,
     subgraphTimeoutMs,
     host: env.HOST || "127.0.0.1",
     supergraphPath: path.resolve(PROJECT_ROOT, env.SUPERGRAPH_PATH || path.join("schema", "supergraph.graphql")),
     subgraphUrls: Object.fromEntries(
-      SUBGRAPH_NAMES.map((name) => [name, env[`${SUBGRAPHS[name].envPrefix}_URL`] || `http://localhost:${SUBGRAPHS[name].defaultPort}/graphql`]),
+      SUBGRAPH_NAMES.map((name) => [
+        name,
+        env[`${SUBGRAPHS[name].envPrefix}_URL`] || `http://localhost:${SUBGRAPHS[name].defaultPort}/graphql`,
+      ]),
     ) as Record<SubgraphName, string>,
   };
 }
@@ -86,6 +90,8 @@ export async function startHiveGateway(options: {
   subgraphTimeoutMs?: number;
 }): Promise<RunningHiveGateway> {
   const timeoutMs = options.subgraphTimeoutMs ?? PEER_SUBGRAPH_TIMEOUT_MS;
+  // loaded here rather than at the top so that the helpers above work without bench/tools installed
+  const { createGatewayRuntime } = benchTool("@graphql-hive/gateway");
   const gateway = createGatewayRuntime({
     supergraph: rewriteSubgraphUrls(options.supergraphSdl, options.subgraphUrls),
     graphqlEndpoint: "/graphql",
@@ -94,7 +100,7 @@ export async function startHiveGateway(options: {
     landingPage: false,
     ...(timeoutMs > 0 ? { upstreamTimeout: timeoutMs } : {}),
   });
-  const server = http.createServer(gateway);
+  const server = http.createServer((request, response) => void gateway(request, response));
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -18,7 +18,7 @@ import { ParticipantWorkExperienceResolver } from "./work-experience/work-experi
 import { EmploymentCenterAnnualStatsResolver } from "./center-annual-stats/center-annual-stats.resolver";
 import { ProgramReportResolver } from "./program-report/program-report.resolver";
 
-/** The job-centers subgraph schema; needs no database, so `schema:compose` can print it. */
+/** The job-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [

@@ -12,7 +12,7 @@ import { Region } from "./region/region.entity";
 // Loaded last on purpose: type-graphql lists fields in the order their modules load, and this one comes last in the SDL.
 import { LocalJobCenterAnnualStatsResolver } from "./local-center-annual-stats/local-center-annual-stats.resolver";
 
-/** The local-job-centers subgraph schema; needs no database, so `schema:compose` can print it. */
+/** The local-job-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [

@@ -10,7 +10,7 @@ import { saeilCenterReference } from "./saeil-center/saeil-center.reference";
 import { SaeilCenterResolver } from "./saeil-center/saeil-center.resolver";
 import { ParticipantSaeilEnrollmentsResolver, SaeilEnrollmentResolver } from "./saeil-enrollment/saeil-enrollment.resolver";
 
-/** The saeil-centers subgraph schema; needs no database, so `schema:compose` can print it. */
+/** The saeil-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [

@@ -9,7 +9,7 @@ import { welfarePartnerReference } from "./welfare-partner/welfare-partner.refer
 import { WelfarePartnerResolver } from "./welfare-partner/welfare-partner.resolver";
 import { ParticipantWelfareReferralsResolver, WelfareReferralResolver } from "./welfare-referral/welfare-referral.resolver";
 
-/** The welfare-partners subgraph schema; needs no database, so `schema:compose` can print it. */
+/** The welfare-partners subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [WelfarePartnerResolver, RegionWelfarePartnersResolver, WelfareReferralResolver, ParticipantWelfareReferralsResolver],

@@ -1,0 +1,125 @@
+import type { Fixtures } from "./fixtures";
+import type { FloorResult } from "./floor/run-floor";
+import type { LoadResult } from "./load";
+import type { MachineInfo } from "./machine";
+import type { ServiceUsage } from "./metrics";
+import type { ReportLatency } from "./report-latency";
+import type { Workload, WorkloadName } from "./workloads";
+
+/** What `runBench` measures and against which system. */
+export interface BenchOptions {
+  /** The gateway's GraphQL endpoint, e.g. `http://127.0.0.1:4000/graphql`. */
+  gatewayUrl: string;
+  /** Each subgraph's `/metrics`, keyed by subgraph name; without it only the gateway's usage is reported. */
+  subgraphMetricsUrls?: Record<string, string>;
+  /** The gateway's `/metrics`; default: `gatewayUrl` with `/graphql` replaced by `/metrics`. */
+  gatewayMetricsUrl?: string;
+  /** Seconds of each measured round. */
+  durationSec: number;
+  /** Concurrent connections of the measured rounds, one round each. */
+  connections: number[];
+  /** Workload names (default: all). */
+  workloads?: string[];
+  /**
+   * Seconds of unmeasured warm-up before each workload's rounds, against our gateway and then the peer, at the
+   * rounds' highest concurrency (at most 64) (default 5; 0 skips it).
+   */
+  warmupSec?: number;
+  /** How many participant ids Participant360 draws from (default 2,000, read in pages of 100). */
+  maxParticipantIds?: number;
+  /**
+   * A peer gateway serving the same supergraph over the same subgraphs: each round is run against it too, right
+   * before or after ours (alternating), with the same requests. `pid` is the process whose RSS and CPU are read from
+   * `/proc` (null: not measured).
+   */
+  peer?: { url: string; pid: number | null };
+  /**
+   * Each subgraph's GraphQL endpoint, keyed by subgraph name: with them (and Participant360 among the workloads) the
+   * floor is measured, Participant360's query plan executed directly against the subgraphs at concurrency 1.
+   */
+  subgraphUrls?: Record<string, string>;
+  /** The supergraph SDL the floor plans over (default: the committed `schema/supergraph.graphql`). */
+  supergraphSdl?: string;
+  /** The data size the system was seeded with, when the harness asked for one (`--participants`); recorded only. */
+  seededParticipants?: number | null;
+  /** Progress lines (default: stderr). */
+  log?: (line: string) => void;
+}
+
+/** The peer gateway's result of one round: the same load figures, and its process's RSS and CPU. */
+export interface PeerRoundResult extends LoadResult {
+  /** RSS after the round, MB (`VmRSS` of `/proc/<pid>/status`); null when not measured. */
+  rssMb: number | null;
+  /** CPU seconds during the round (utime + stime of `/proc/<pid>/stat`); null when not measured. */
+  cpuSec: number | null;
+  /** The subgraphs' usage during the peer's round (SQL per request should match ours: same plan). */
+  subgraphs: Record<string, ServiceUsage>;
+}
+
+/** One workload at one concurrency. */
+export interface RoundResult extends LoadResult {
+  workload: WorkloadName;
+  connections: number;
+  /** Per service (`gateway`, then each subgraph): RSS after the round, CPU during it, SQL per request. */
+  services: Record<string, ServiceUsage>;
+  /** The peer gateway's round, with the same requests, run right before or after ours. */
+  peer?: PeerRoundResult;
+  /** Which of the two ran first (alternating from round to round, so that machine drift hits both). */
+  order?: "ours-first" | "peer-first";
+}
+
+/** Everything one benchmark run measured; written as JSON and rendered as Markdown and SVG. */
+export interface BenchResults {
+  startedAt: string;
+  finishedAt: string;
+  gatewayUrl: string;
+  /** The peer gateway's endpoint, when one was measured. */
+  peerUrl?: string;
+  /** What the peer is. */
+  peerName?: string;
+  machine: MachineInfo;
+  /** The national ProgramReport: first request (cold) and steady state (warm). */
+  reportLatency: ReportLatency;
+  data: {
+    participants: number;
+    /** `--participants N` when the harness started the system with that data size; null otherwise. */
+    seededParticipants: number | null;
+    participantIdsUsed: number;
+    employmentCenters: number;
+    regions: number;
+  };
+  settings: { durationSec: number; warmupSec: number; warmupConnections: number; connections: number[]; workloads: WorkloadName[] };
+  rounds: RoundResult[];
+  /** Participant360's query plan executed directly against the subgraphs at concurrency 1 (no gateway). */
+  floor?: FloorResult;
+}
+
+/** What every round of one run shares: where the requests come from, how long a round lasts, where progress goes. */
+export interface RunContext {
+  fixtures: Fixtures;
+  /** The contract's operation text, sent with every request. */
+  contract: string;
+  durationSec: number;
+  log: (line: string) => void;
+}
+
+/** One round to run: a workload at a concurrency. */
+export interface RoundSpec {
+  workload: Workload;
+  connections: number;
+  /** Seeds the request sequence: the same label, the same requests (ours, the peer's, the floor's). */
+  label: string;
+}
+
+/** Our gateway, where its GraphQL endpoint is and every service's `/metrics` (`gateway` and each subgraph). */
+export interface OurTarget {
+  url: string;
+  metricsUrls: Record<string, string>;
+}
+
+/** The peer gateway: its endpoint, its process (for `/proc`; null: not measured) and the subgraphs' `/metrics`. */
+export interface PeerTarget {
+  url: string;
+  pid: number | null;
+  subgraphMetricsUrls: Record<string, string>;
+}
