@@ -74,6 +74,11 @@ export class EnvReader {
     return raw;
   }
 
+  /** Records a problem that spans several variables (e.g. two that exclude each other). */
+  problem(message: string): void {
+    this.problems.push(message);
+  }
+
   /** Returns `settings` when every variable read so far was valid; throws an {@link EnvError} listing all otherwise. */
   done<T>(settings: T): T {
     if (this.problems.length > 0) throw new EnvError([...this.problems]);
