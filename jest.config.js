@@ -19,7 +19,9 @@ module.exports = {
     "<rootDir>/bench",
   ],
   testMatch: ["**/*.test.ts", "**/*.e2e.ts"],
-  transform: { "^.+\\.ts$": ["@swc/jest", { ...swcrc, swcrc: false }] },
+  transform: { "^.+\\.[tj]s$": ["@swc/jest", { ...swcrc, swcrc: false }] },
+  // jose ships only ES modules: Node 20.19 requires them natively at run time, jest needs them compiled to CommonJS
+  transformIgnorePatterns: ["/node_modules/(?!jose/)"],
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   globalTeardown: "<rootDir>/test/support/global-teardown.ts",
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],

@@ -4,10 +4,12 @@ import path from "node:path";
 import { SCHEMA_DIR } from "@lib/config/paths";
 import { SUBGRAPH_NAMES } from "@subgraphs/registry";
 import { CONTRACT, contract, startSystem, type TestSystem } from "../test/support/system";
+import { tokenFor } from "../test/support/test-auth";
 import { runBench } from "./bench";
 import { executePlan } from "./floor/execute";
 import { httpSubgraphCall } from "./floor/http-call";
 import { buildOperationPlan } from "./floor/plan";
+import { authorizationHeaders } from "./gateway-client";
 import { metricsUrlOf } from "./metrics";
 import { writeResults } from "./output";
 import { startHiveGateway, type RunningHiveGateway } from "./peer/hive-gateway";
@@ -17,7 +19,7 @@ import { WORKLOAD_NAMES } from "./workloads";
 /**
  * The harness in quick mode against the in-process system (all services share this process, so every service
  * reports the same RSS and CPU: fine for checking the plumbing). No timing assertions: the harness measures, it
- * does not judge.
+ * does not judge. Every request carries the token of the counsellor with the most participants, as in `npm run bench`.
  */
 describe("npm run bench, quick, against the in-process system", () => {
   let system: TestSystem;
@@ -26,15 +28,23 @@ describe("npm run bench, quick, against the in-process system", () => {
 
   let subgraphUrls: Record<string, string>;
   let subgraphMetricsUrls: Record<string, string>;
+  let token: string;
 
   beforeAll(async () => {
     system = await startSystem();
+    const [counselor] = await system.sql<{ id: number; center: number }>(
+      "job-centers",
+      `SELECT c.id, c.employment_center_id AS center FROM counselor c
+       JOIN participant p ON p.counselor_id = c.id GROUP BY c.id ORDER BY count(*) DESC, c.id LIMIT 1`,
+    );
+    token = await tokenFor("COUNSELOR", counselor.center, String(counselor.id));
     subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, system.subgraphs[name].url]));
     subgraphMetricsUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, metricsUrlOf(system.subgraphs[name].url)]));
     results = await runBench({
       gatewayUrl: system.gateway.url,
       subgraphMetricsUrls,
       subgraphUrls, // measures the floor, 1 s
+      token,
       seededParticipants: null,
       durationSec: 1,
       warmupSec: 0, // keeps the test short; warm-up is the same runLoad, unmeasured
@@ -103,10 +113,10 @@ describe("npm run bench, quick, against the in-process system", () => {
   });
 
   it("executes the plan against the subgraphs into what the gateway answers", async () => {
-    const id = (await contract(system, "Caseload", { first: 5 })).data?.participants.edges[0].node.id as string;
-    const viaGateway = await contract(system, "Participant360", { id });
+    const id = (await contract(system, "Caseload", { first: 5 }, token)).data?.participants.edges[0].node.id as string;
+    const viaGateway = await contract(system, "Participant360", { id }, token);
     const plan = buildOperationPlan(readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"), CONTRACT, "Participant360");
-    const { call, close } = httpSubgraphCall(subgraphUrls);
+    const { call, close } = httpSubgraphCall(subgraphUrls, authorizationHeaders(token));
     try {
       const direct = await executePlan(plan, { id }, call);
       expect(direct.errors).toEqual([]);
@@ -127,6 +137,7 @@ describe("npm run bench, quick, against the in-process system", () => {
         gatewayUrl: system.gateway.url,
         subgraphMetricsUrls,
         peer: { url: peer.url, pid: process.pid },
+        token,
         durationSec: 0.5, // four short rounds: this checks the plumbing, it measures nothing
         warmupSec: 0,
         maxParticipantIds: 100,
@@ -140,23 +151,31 @@ describe("npm run bench, quick, against the in-process system", () => {
       await peer?.stop();
     });
 
-    it("answers the contract's operations exactly as our gateway does", async () => {
-      const id = (await contract(system, "Caseload", { first: 5 })).data?.participants.edges[0].node.id as string;
+    const askPeer = (operationName: string, variables: Record<string, unknown>, headers: Record<string, string>) =>
+      fetch(peer.url, {
+        method: "POST",
+        headers: { ...headers, "content-type": "application/json" },
+        body: JSON.stringify({ query: CONTRACT, operationName, variables }),
+      });
+
+    it("answers the contract's operations with the counsellor's token exactly as our gateway does", async () => {
+      const id = (await contract(system, "Caseload", { first: 5 }, token)).data?.participants.edges[0].node.id as string;
       for (const [operationName, variables] of [
         ["Participant360", { id }],
         ["Caseload", { first: 10 }],
         ["RegionDirectory", { code: "28" }],
         ["ProgramReport", { year: 2022 }],
       ] as const) {
-        const response = await fetch(peer.url, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ query: CONTRACT, operationName, variables }),
-        });
+        const response = await askPeer(operationName, variables, authorizationHeaders(token));
         expect(response.status).toBe(200);
-        const ours = await contract(system, operationName, variables);
+        const ours = await contract(system, operationName, variables, token);
         expect({ operationName, body: await response.json() }).toEqual({ operationName, body: { data: ours.data } });
       }
+    });
+
+    it("forwards the client's Authorization: without it the subgraphs refuse the peer", async () => {
+      const body = (await (await askPeer("Caseload", { first: 1 }, {})).json()) as { errors?: unknown[] };
+      expect(body.errors?.length).toBeGreaterThan(0);
     });
 
     it("runs the peer's round next to ours, alternating which goes first, with RSS and CPU from /proc", () => {

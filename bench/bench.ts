@@ -1,5 +1,6 @@
 import type { FloorResult } from "./floor/run-floor";
 import { loadFixtures } from "./fixtures";
+import { authorizationHeaders, type GatewayEndpoint } from "./gateway-client";
 import { machineInfo } from "./machine";
 import { metricsUrlOf } from "./metrics";
 import { measureReportLatency } from "./report-latency";
@@ -27,16 +28,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const startedAt = new Date().toISOString();
   const metricsUrls = { gateway: options.gatewayMetricsUrl ?? metricsUrlOf(options.gatewayUrl), ...options.subgraphMetricsUrls };
   const contract = readContract();
+  const headers = authorizationHeaders(options.token);
+  const gateway: GatewayEndpoint = { url: options.gatewayUrl, headers };
   log(`reading fixtures through ${options.gatewayUrl}`);
   // before anything else touches the report, so that the first request is a cold one
-  const reportLatency = await measureReportLatency(options.gatewayUrl, contract);
+  const reportLatency = await measureReportLatency(gateway, contract);
   log(
     `ProgramReport ${reportLatency.year}: first ${reportLatency.firstMs.toFixed(1)} ms, then p50 ${reportLatency.warmP50Ms.toFixed(1)} ms`,
   );
-  const fixtures = await loadFixtures(options.gatewayUrl, options.maxParticipantIds ?? 2000);
+  const fixtures = await loadFixtures(gateway, options.maxParticipantIds ?? 2000);
   log(`${fixtures.participantCount} participants (${fixtures.participantIds.length} ids sampled)`);
 
-  const run: RunContext = { fixtures, contract, durationSec: options.durationSec, log };
+  const run: RunContext = { fixtures, contract, headers, durationSec: options.durationSec, log };
   const ours: OurTarget = { url: options.gatewayUrl, metricsUrls };
   const { gateway: _gateway, ...subgraphMetricsUrls } = metricsUrls;
   const peer: PeerTarget | undefined = options.peer && { ...options.peer, subgraphMetricsUrls };

@@ -1,4 +1,4 @@
-import { queryGateway } from "./gateway-client";
+import { queryGateway, type GatewayEndpoint } from "./gateway-client";
 
 /** Identifiers the workloads draw their variables from, read through the gateway before the measured rounds. */
 export interface Fixtures {
@@ -25,22 +25,22 @@ interface Page {
 }
 
 /**
- * Reads the fixtures through the gateway: participant ids in pages of 100 (at most `maxParticipantIds`), every
- * employment center and every region.
+ * Reads the fixtures through the gateway, with the benchmark's token (the same reader as the rounds): participant
+ * ids in pages of 100 (at most `maxParticipantIds`), every employment center and every region.
  */
-export async function loadFixtures(gatewayUrl: string, maxParticipantIds = 2000): Promise<Fixtures> {
+export async function loadFixtures(gateway: GatewayEndpoint, maxParticipantIds = 2000): Promise<Fixtures> {
   const participantIds: string[] = [];
   let participantCount: number;
   let after: string | null = null;
   do {
-    const page: Page = await queryGateway<Page>(gatewayUrl, PAGE, { after });
+    const page: Page = await queryGateway<Page>(gateway, PAGE, { after });
     participantCount = page.participants.totalCount;
     for (const edge of page.participants.edges) participantIds.push(edge.node.id);
     after = page.participants.pageInfo.hasNextPage ? page.participants.pageInfo.endCursor : null;
   } while (after && participantIds.length < maxParticipantIds);
 
   const directory = await queryGateway<{ employmentCenters: Array<{ id: string }>; regions: Array<{ code: string }> }>(
-    gatewayUrl,
+    gateway,
     "query BenchDirectory { employmentCenters { id } regions { code } }",
   );
   const fixtures: Fixtures = {

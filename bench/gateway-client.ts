@@ -6,25 +6,41 @@ export interface GraphQLResponse<T> {
   errors?: Array<{ message: string }>;
 }
 
+/** A gateway and the headers every request to it carries (the benchmark's `authorization`). */
+export interface GatewayEndpoint {
+  url: string;
+  headers: Readonly<Record<string, string>>;
+}
+
+/**
+ * The headers of every benchmark request besides its content type: the counsellor's bearer token, which our gateway
+ * verifies and forwards, the peer forwards, and the floor sends the subgraphs itself.
+ */
+export function authorizationHeaders(token: string): Readonly<Record<string, string>> {
+  return { authorization: `Bearer ${token}` };
+}
+
 /**
  * Posts one operation to the gateway and returns its `data`.
  * @throws when the HTTP status is not 2xx or the response carries `errors`, so set-up fails loudly.
  */
 export async function queryGateway<T>(
-  gatewayUrl: string,
+  gateway: GatewayEndpoint,
   query: string,
   variables: Record<string, unknown> = {},
   operationName?: string,
 ): Promise<T> {
-  const response = await fetch(gatewayUrl, {
+  const response = await fetch(gateway.url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { ...gateway.headers, "content-type": "application/json" },
     body: JSON.stringify({ query, variables, operationName }),
   }).catch((error: Error) => {
     const cause = (error.cause as Error | undefined)?.message;
-    throw new Error(`cannot reach the gateway at ${gatewayUrl}: ${cause ?? error.message}`);
+    throw new Error(`cannot reach the gateway at ${gateway.url}: ${cause ?? error.message}`);
   });
   const text = await response.text();
+  // a 401 is the token (expired, signed with other keys): say so rather than leave it to the body
+  if (response.status === 401) throw new Error(`gateway refused the benchmark's token (401): ${text.slice(0, 300)}`);
   if (!response.ok) throw new Error(`gateway answered ${response.status}: ${text.slice(0, 300)}`);
   const body = JSON.parse(text) as GraphQLResponse<T>;
   if (body.errors?.length) throw new Error(`gateway errors: ${body.errors.map((e) => e.message).join("; ")}`);

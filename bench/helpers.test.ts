@@ -53,12 +53,12 @@ describe("bench helpers", () => {
   });
 
   it("parses the command line, --quick giving smoke-test defaults", () => {
-    expect(parseCli(["--quick"])).toMatchObject({ durationSec: 2, connections: [1, 4], warmupSec: 1, reuse: null });
-    expect(parseCli(["--connections", "2,8", "--workloads", "Caseload", "--duration", "5"])).toMatchObject({
+    expect(parseCli(["--quick"], {})).toMatchObject({ durationSec: 2, connections: [1, 4], warmupSec: 1, reuse: null });
+    expect(parseCli(["--connections", "2,8", "--workloads", "Caseload", "--duration", "5"], {})).toMatchObject({
       durationSec: 5,
       connections: [2, 8],
       workloads: ["Caseload"],
     });
-    expect(() => parseCli(["--workloads", "Nope"])).toThrow(/unknown workload/);
+    expect(() => parseCli(["--workloads", "Nope"], {})).toThrow(/unknown workload/);
   });
 });

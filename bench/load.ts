@@ -34,6 +34,8 @@ export interface LoadOptions {
   url: string;
   connections: number;
   durationSec: number;
+  /** Sent with every request besides the content type: the benchmark's `authorization`. */
+  headers: Readonly<Record<string, string>>;
   /** The body of the next request. */
   nextBody: () => string;
   /** Seconds before an unanswered request counts as a timeout (default 10). */
@@ -92,7 +94,8 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
         connections: options.connections,
         duration: options.durationSec,
         timeout: options.timeoutSec ?? 10,
-        headers: { "content-type": "application/json" },
+        // setupRequest keeps these: each request differs only in its body
+        headers: { ...options.headers, "content-type": "application/json" },
         requests: [request],
       },
       (error: unknown, result: autocannon.Result) => {

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "@lib/config/paths";
+import type { Environment } from "@lib/env/env";
 import { DEFAULT_WARMUP_SEC, MAX_WARMUP_CONNECTIONS } from "./rounds/warm-up";
 import { parseWorkloadNames, WORKLOAD_NAMES, type WorkloadName } from "./workloads";
 
@@ -17,6 +18,11 @@ export interface CliOptions {
   peer: boolean;
   /** Data size of the system the harness starts (`--participants`); the default is the launcher's own 20,000. */
   participants: number;
+  /**
+   * The token every request carries (`--token`, else `BENCH_TOKEN`); required with `--reuse`. Null: the harness signs
+   * a counsellor's with the keys of the launcher it starts.
+   */
+  token: string | null;
 }
 
 /** The launcher's default data size: `--participants` with it uses the normal `.data` directory and port. */
@@ -34,7 +40,9 @@ export const USAGE = `usage: npm run bench -- [options]
   --out <dir>            where results go (default bench/results)
   --no-peer              do not measure the peer gateway (Hive Gateway) alongside ours
   --participants <n>     data size of the system the harness starts (default 20000); other sizes are seeded
-                         once into .data/bench-<n> and kept for later runs (not with --reuse)`;
+                         once into .data/bench-<n> and kept for later runs (not with --reuse)
+  --token <jwt>          a counsellor's token, sent with every request (default: env BENCH_TOKEN; required
+                         with --reuse; otherwise signed with the keys of the launcher the harness starts)`;
 
 function positive(name: string, text: string): number {
   const value = Number(text);
@@ -55,8 +63,30 @@ function list(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Parses the arguments; `--quick` sets defaults that explicit options still override. */
-export function parseCli(args: string[]): CliOptions | "help" {
+const JWT = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
+/**
+ * `--token`, else `BENCH_TOKEN`, without a `Bearer ` prefix if one was pasted; null when neither is given.
+ * @throws when the value is not a JWT (three base64url parts), so that a stray paste fails before any round.
+ */
+export function givenToken(cli: string | undefined, env: Environment): string | null {
+  const from = cli !== undefined ? "--token" : "BENCH_TOKEN";
+  const raw = (cli ?? env.BENCH_TOKEN)?.trim().replace(/^Bearer\s+/i, "");
+  if (!raw) return null;
+  if (!JWT.test(raw)) throw new Error(`${from} must be a JWT (header.payload.signature), got "${raw.slice(0, 12)}…"`);
+  return raw;
+}
+
+/**
+ * The variables that give the launcher an identity provider of the environment; with any of them it makes no keys,
+ * and only that provider can issue the harness's token.
+ */
+export function identityProviderVariables(env: Environment): string[] {
+  return ["AUTH_JWKS_URL", "AUTH_JWKS_FILE", "AUTH_JWT_SECRET"].filter((name) => env[name]?.trim());
+}
+
+/** Parses the arguments (and `BENCH_TOKEN` of `env`); `--quick` sets defaults that explicit options still override. */
+export function parseCli(args: string[], env: Environment = process.env): CliOptions | "help" {
   const { values } = parseArgs({
     args,
     options: {
@@ -69,6 +99,7 @@ export function parseCli(args: string[]): CliOptions | "help" {
       out: { type: "string" },
       "no-peer": { type: "boolean", default: false },
       participants: { type: "string" },
+      token: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -82,6 +113,14 @@ export function parseCli(args: string[]): CliOptions | "help" {
     throw new Error("--participants must be a whole number up to 10,000,000");
   if (values.reuse && values.participants !== undefined)
     throw new Error("--participants must not be combined with --reuse (the running system has its own data)");
+  const token = givenToken(values.token, env);
+  // a running system's keys are not the harness's to use: its identity provider (or `npm run token`) issues the token
+  if (values.reuse && token === null)
+    throw new Error("--reuse must be given a counsellor's token: --token <jwt> or BENCH_TOKEN (e.g. from npm run token)");
+  const provider = identityProviderVariables(env);
+  // said before the launcher starts (and perhaps seeds for minutes), not after
+  if (token === null && provider.length)
+    throw new Error(`with ${provider.join(", ")} set, a counsellor's token must be given: --token <jwt> or BENCH_TOKEN`);
   return {
     reuse: values.reuse ?? null,
     durationSec: values.duration ? positive("duration", values.duration) : quick ? 2 : 10,
@@ -91,5 +130,6 @@ export function parseCli(args: string[]): CliOptions | "help" {
     outDir: values.out ? path.resolve(values.out) : path.join(PROJECT_ROOT, "bench", "results"),
     peer: values["no-peer"] !== true,
     participants,
+    token,
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { SCHEMA_DIR } from "@lib/config/paths";
+import { launcherCounselorToken } from "./launcher-token";
 import { parseCli } from "./options";
 import { parseStatCpuTicks, parseVmRss, readProcessSnapshot } from "./peer";
 import { readPeerEnv, rewriteSubgraphUrls } from "./peer/hive-gateway";
@@ -117,10 +118,10 @@ describe("peer and floor in the report and on the command line", () => {
   });
 
   it("parses --no-peer and --participants, and gives other data sizes a directory and port of their own", () => {
-    expect(parseCli([])).toMatchObject({ peer: true, participants: 20000 });
-    expect(parseCli(["--no-peer", "--participants", "1000000"])).toMatchObject({ peer: false, participants: 1_000_000 });
-    expect(() => parseCli(["--participants", "1.5"])).toThrow(/whole number/);
-    expect(() => parseCli(["--reuse", "http://127.0.0.1:4000/graphql", "--participants", "5"])).toThrow(/--reuse/);
+    expect(parseCli([], {})).toMatchObject({ peer: true, participants: 20000 });
+    expect(parseCli(["--no-peer", "--participants", "1000000"], {})).toMatchObject({ peer: false, participants: 1_000_000 });
+    expect(() => parseCli(["--participants", "1.5"], {})).toThrow(/whole number/);
+    expect(() => parseCli(["--reuse", "http://127.0.0.1:4000/graphql", "--participants", "5"], {})).toThrow(/--reuse/);
     expect(dataSizeEnv(20000, 55555)).toEqual({});
     expect(dataSizeEnv(1_000_000, 55555)).toEqual({
       SEED_PARTICIPANTS: "1000000",
@@ -129,5 +130,19 @@ describe("peer and floor in the report and on the command line", () => {
     });
     expect(startupTimeoutMs(1_000_000)).toBe(15 * 60_000);
     expect(startupTimeoutMs(20000)).toBe(180_000);
+  });
+
+  it("takes the token from --token or BENCH_TOKEN, and insists on one with --reuse", async () => {
+    const jwt = "eyJhbGciOiJFUzI1NiJ9.eyJyb2xlIjoiQ09VTlNFTE9SIn0.c2lnbmF0dXJl";
+    const reuse = ["--reuse", "http://127.0.0.1:4000/graphql"];
+    expect(parseCli([], {})).toMatchObject({ token: null });
+    expect(parseCli(["--token", `Bearer ${jwt}`], { BENCH_TOKEN: "other.one.here" })).toMatchObject({ token: jwt });
+    expect(parseCli(reuse, { BENCH_TOKEN: jwt })).toMatchObject({ reuse: reuse[1], token: jwt });
+    expect(() => parseCli(reuse, {})).toThrow(/--reuse must be given .*--token <jwt> or BENCH_TOKEN/);
+    expect(() => parseCli(["--token", '{"Authorization":"Bearer x"}'], {})).toThrow(/--token must be a JWT/);
+    // with an identity provider of its own the launcher makes no keys: only that provider can issue the token
+    expect(() => parseCli([], { AUTH_JWKS_FILE: "/etc/jwks.json" })).toThrow(/AUTH_JWKS_FILE set, .* --token <jwt> or BENCH_TOKEN/);
+    expect(parseCli([], { AUTH_JWKS_FILE: "/etc/jwks.json", BENCH_TOKEN: jwt })).toMatchObject({ token: jwt });
+    await expect(launcherCounselorToken({ AUTH_JWKS_URL: "https://idp.example/jwks.json" })).rejects.toThrow(/AUTH_JWKS_URL.*--token/);
   });
 });

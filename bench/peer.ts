@@ -68,12 +68,12 @@ function exited(child: ChildProcess): Promise<void> {
     : new Promise((resolve) => child.once("exit", () => resolve()));
 }
 
-/** Whether `url` answers `{ __typename }` with data. */
-async function answersTypename(url: string): Promise<boolean> {
+/** Whether `url` answers `{ __typename }` with data (asked with `headers`, like every benchmark request). */
+async function answersTypename(url: string, headers: Readonly<Record<string, string>>): Promise<boolean> {
   try {
     const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { ...headers, "content-type": "application/json" },
       body: JSON.stringify({ query: "{ __typename }" }),
       signal: AbortSignal.timeout(2000),
     });
@@ -86,9 +86,14 @@ async function answersTypename(url: string): Promise<boolean> {
 
 /**
  * Starts `node dist/bench/peer/hive-gateway.js` on a free port over the given subgraphs and waits until it answers
- * `{ __typename }`. Its output goes to stderr, prefixed `[peer]`.
+ * `{ __typename }` (asked with `options.headers`, the benchmark's `authorization`). Its output goes to stderr,
+ * prefixed `[peer]`.
  */
-export async function startPeer(subgraphUrls: Record<SubgraphName, string>, timeoutMs = 60_000): Promise<RunningPeer> {
+export async function startPeer(
+  subgraphUrls: Record<SubgraphName, string>,
+  options: { headers?: Readonly<Record<string, string>>; timeoutMs?: number } = {},
+): Promise<RunningPeer> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
   const script = path.join(PROJECT_ROOT, "dist", "bench", "peer", "hive-gateway.js");
   if (!existsSync(script)) throw new Error(`${script} is missing: run npm run build first`);
   const host = "127.0.0.1";
@@ -113,7 +118,7 @@ export async function startPeer(subgraphUrls: Record<SubgraphName, string>, time
   };
   const url = `http://${host}:${port}/graphql`;
   const deadline = Date.now() + timeoutMs;
-  while (!(await answersTypename(url))) {
+  while (!(await answersTypename(url, options.headers ?? {}))) {
     if (child.exitCode !== null || child.signalCode !== null)
       throw new Error(`the peer gateway exited during start-up (code ${child.exitCode})`);
     if (Date.now() > deadline) {

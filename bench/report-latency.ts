@@ -1,4 +1,4 @@
-import { queryGateway } from "./gateway-client";
+import { queryGateway, type GatewayEndpoint } from "./gateway-client";
 
 /** The national report's latency: the first request the system sees, then the steady state. */
 export interface ReportLatency {
@@ -23,8 +23,8 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
  * Times the national ProgramReport for `year` through the gateway: once cold, then, after a warm-up, `samples`
  * times one after another. Targets (issue: speed at national scale): ≤ 1 s cold, ≤ 50 ms warm.
  */
-export async function measureReportLatency(gatewayUrl: string, contract: string, year = 2022, samples = 20): Promise<ReportLatency> {
-  const run = () => queryGateway(gatewayUrl, contract, { year }, "ProgramReport");
+export async function measureReportLatency(gateway: GatewayEndpoint, contract: string, year = 2022, samples = 20): Promise<ReportLatency> {
+  const run = () => queryGateway(gateway, contract, { year }, "ProgramReport");
   const firstMs = await timed(run);
   for (let i = 0; i < samples; i++) await run();
   const warm: number[] = [];

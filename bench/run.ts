@@ -1,5 +1,7 @@
 import type { SubgraphName } from "@subgraphs/registry";
 import { runBench } from "./bench";
+import { authorizationHeaders } from "./gateway-client";
+import { launcherCounselorToken } from "./launcher-token";
 import { parseCli, USAGE } from "./options";
 import { writeResults } from "./output";
 import { startPeer, type RunningPeer } from "./peer";
@@ -30,6 +32,8 @@ async function main(): Promise<void> {
     let gatewayUrl: string;
     let subgraphMetricsUrls: Record<string, string>;
     let subgraphUrls: Record<SubgraphName, string>;
+    // parseCli insists on --token / BENCH_TOKEN with --reuse; a started system's is signed below when none is given
+    let token = options.token;
     if (options.reuse) {
       gatewayUrl = options.reuse;
       subgraphMetricsUrls = defaultSubgraphMetricsUrls(gatewayUrl);
@@ -40,10 +44,17 @@ async function main(): Promise<void> {
       gatewayUrl = system.gatewayUrl;
       subgraphMetricsUrls = system.subgraphMetricsUrls;
       subgraphUrls = system.subgraphUrls;
+      if (token === null) {
+        const signed = await launcherCounselorToken({ ...process.env, ...system.env });
+        token = signed.token;
+        log(`every request carries the token of ${signed.who}, signed with the launcher's keys`);
+      }
     }
+    if (token === null) throw new Error("no token: --reuse must be given one with --token or BENCH_TOKEN");
+    if (options.token !== null) log("every request carries the token of --token / BENCH_TOKEN");
     if (options.peer) {
       log("starting the peer gateway (node dist/bench/peer/hive-gateway.js)");
-      peer = await startPeer(subgraphUrls).catch((error: Error) => {
+      peer = await startPeer(subgraphUrls, { headers: authorizationHeaders(token) }).catch((error: Error) => {
         throw new Error(`${error.message} (--no-peer runs without it)`);
       });
       log(`peer gateway answering at ${peer.url} (pid ${peer.pid})`);
@@ -52,6 +63,7 @@ async function main(): Promise<void> {
       gatewayUrl,
       subgraphMetricsUrls,
       subgraphUrls,
+      token,
       ...(peer ? { peer: { url: peer.url, pid: peer.pid } } : {}),
       seededParticipants: options.reuse ? null : options.participants,
       durationSec: options.durationSec,

@@ -10,6 +10,8 @@ export interface LaunchedSystem {
   /** Each subgraph's GraphQL endpoint (for the peer gateway and the floor). */
   subgraphUrls: Record<SubgraphName, string>;
   subgraphMetricsUrls: Record<SubgraphName, string>;
+  /** The variables the launcher got on top of the harness's environment (its data directory and ports among them). */
+  env: Record<string, string>;
   /** SIGINT to the launcher (which stops the services, then PostgreSQL); resolves once it exited. */
   stop(): Promise<void>;
 }
@@ -109,7 +111,7 @@ export async function launchSystem(options: { participants?: number; timeoutMs?:
     SubgraphName,
     string
   >;
-  return { gatewayUrl, subgraphUrls, subgraphMetricsUrls, stop };
+  return { gatewayUrl, subgraphUrls, subgraphMetricsUrls, env, stop };
 }
 
 /** With `--reuse`: the subgraphs' `/metrics` at the gateway's host on their default ports (4001–4004). */

@@ -14,6 +14,11 @@ export interface BenchOptions {
   subgraphMetricsUrls?: Record<string, string>;
   /** The gateway's `/metrics`; default: `gatewayUrl` with `/graphql` replaced by `/metrics`. */
   gatewayMetricsUrl?: string;
+  /**
+   * The bearer token every request carries (set-up, warm-up, rounds, the peer's, the floor's): a counsellor's, whose
+   * role has the scopes the workloads' personal fields require. `npm run bench` signs one or takes `--token`.
+   */
+  token: string;
   /** Seconds of each measured round. */
   durationSec: number;
   /** Concurrent connections of the measured rounds, one round each. */
@@ -99,6 +104,8 @@ export interface RunContext {
   fixtures: Fixtures;
   /** The contract's operation text, sent with every request. */
   contract: string;
+  /** Headers of every request besides its content type: the token's `authorization` (see {@link BenchOptions.token}). */
+  headers: Readonly<Record<string, string>>;
   durationSec: number;
   log: (line: string) => void;
 }

@@ -5,6 +5,7 @@ import { subgraphVariable } from "@lib/subgraph/declaration";
 import { SUBGRAPH_LIST } from "@subgraphs/registry";
 import { readLauncherEnv } from "./env";
 import { provideDatabases } from "./support/databases";
+import { counselorToken, provideLocalAuth } from "./support/local-auth";
 import { startProcess, stopProcesses, waitForHealth, type ServiceProcess } from "./support/processes";
 
 /**
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const started = Date.now();
   const env = readLauncherEnv();
   const databases = await provideDatabases(env, log);
+  const auth = await provideLocalAuth(env.dataDir, process.env);
   const services: ServiceProcess[] = [];
   let stopping = false;
   const shutdown = async (code: number) => {
@@ -47,13 +49,13 @@ async function main(): Promise<void> {
         const service = startProcess(name, {
           script: dist("subgraphs", "bin.js"),
           args: [name],
-          env: { PORT: String(port), HOST: env.host, DATABASE_URL: databases.urls[name], NODE_ENV: env.nodeEnv },
+          env: { PORT: String(port), HOST: env.host, DATABASE_URL: databases.urls[name], NODE_ENV: env.nodeEnv, ...auth.env },
         });
         services.push(service);
         await waitForHealth(service, `http://${host}:${port}/health`, 30_000);
       }),
     );
-    const gatewayEnv: Record<string, string> = { PORT: String(env.gatewayPort), HOST: env.host, NODE_ENV: env.nodeEnv };
+    const gatewayEnv: Record<string, string> = { PORT: String(env.gatewayPort), HOST: env.host, NODE_ENV: env.nodeEnv, ...auth.env };
     for (const subgraph of SUBGRAPH_LIST) {
       gatewayEnv[subgraphVariable(subgraph, "URL")] = `http://${host}:${env.subgraphPorts[subgraph.name]}/graphql`;
     }
@@ -70,6 +72,12 @@ async function main(): Promise<void> {
     }
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     log(`GraphiQL: http://${host}:${env.gatewayPort}/graphql`);
+    const ready = auth.keys && (await counselorToken(auth.keys, databases.urls["job-centers"]));
+    if (ready) {
+      log(`a token of ${ready.who}, valid 12 h; paste into GraphiQL's Headers tab:`);
+      console.log(JSON.stringify({ Authorization: `Bearer ${ready.token}` }));
+      log("other roles: npm run token -- --role ANALYST (see README, Security)");
+    }
   } catch (error) {
     console.error(`[start] ${(error as Error).message}`);
     await shutdown(1);

@@ -7,9 +7,14 @@ import type { SubgraphCall, SubgraphResponse } from "./execute";
  * the gateway's own work.
  */
 
-/** A {@link SubgraphCall} over HTTP with our gateway's keep-alive fetcher; `close()` frees its sockets. */
+/**
+ * A {@link SubgraphCall} over HTTP with our gateway's keep-alive fetcher; `close()` frees its sockets. Every call
+ * carries `headers`: the benchmark's `authorization`, the user's token our gateway forwards too, without which the
+ * subgraphs serve no one (the floor has no gateway credential, and needs none: the token is a verified caller).
+ */
 export function httpSubgraphCall(
   subgraphUrls: Readonly<Record<string, string>>,
+  headers: Readonly<Record<string, string>>,
   timeoutMs = 10_000,
 ): { call: SubgraphCall; close: () => void } {
   const client = createSubgraphFetcher({ timeoutMs });
@@ -18,7 +23,7 @@ export function httpSubgraphCall(
     if (!url) throw new Error(`no URL for subgraph "${serviceName}"`);
     const response = await client.fetcher(url, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: { ...headers, "content-type": "application/json" },
       body: JSON.stringify(body),
     });
     const text = await response.text();

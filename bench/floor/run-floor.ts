@@ -44,6 +44,8 @@ export async function runFloor(options: {
   workload: string;
   plan: QueryPlan;
   subgraphUrls: Readonly<Record<string, string>>;
+  /** Sent with every request, to the subgraphs and to the gateway: the benchmark's `authorization`. */
+  headers: Readonly<Record<string, string>>;
   durationSec: number;
   nextVariables: () => Json;
   /** Also send each request through this gateway (with `body(variables)`) just before its floor run. */
@@ -51,6 +53,7 @@ export async function runFloor(options: {
 }): Promise<FloorResult> {
   const { call, close } = httpSubgraphCall(
     options.gateway ? { ...options.subgraphUrls, [GATEWAY_NAME]: options.gateway.url } : options.subgraphUrls,
+    options.headers,
   );
   const gatewayLatencies: number[] = [];
   const latencies: number[] = [];

@@ -13,8 +13,14 @@ import { benchTool } from "../tools";
  *
  * Configuration comparable to ours in production: no response cache (Hive's default), GraphiQL and landing page off,
  * error masking on (Hive's default), a 10 s timeout per subgraph request (ours: `SUBGRAPH_TIMEOUT_MS` = 10000), keep-alive
- * to the subgraphs as Hive does it by default, logging of errors only.
+ * to the subgraphs as Hive does it by default, logging of errors only. Like ours it forwards the client's
+ * `Authorization` to every subgraph, which verifies it and applies its own rules (the subgraphs serve no one without a
+ * token or our gateway's credential, which the peer does not hold). It enforces none of the supergraph's
+ * `@requiresScopes`/`@policy` itself (that takes Hive's `genericAuth`, left off): the subgraphs do, for both gateways.
  */
+
+/** The client's headers the peer passes on to every subgraph call, as our gateway does (`gateway/src/data-source.ts`). */
+export const PEER_FORWARDED_HEADERS = ["authorization"] as const;
 
 /** Per subgraph request timeout, the same as our gateway's default (`SUBGRAPH_TIMEOUT_MS`). */
 export const PEER_SUBGRAPH_TIMEOUT_MS = 10_000;
@@ -98,6 +104,9 @@ export async function startHiveGateway(options: {
     logging: "error",
     graphiql: false,
     landingPage: false,
+    propagateHeaders: {
+      fromClientToSubgraphs: ({ request }) => Object.fromEntries(PEER_FORWARDED_HEADERS.map((name) => [name, request.headers.get(name)])),
+    },
     ...(timeoutMs > 0 ? { upstreamTimeout: timeoutMs } : {}),
   });
   const server = http.createServer((request, response) => void gateway(request, response));

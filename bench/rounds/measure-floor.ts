@@ -24,6 +24,7 @@ export async function measureFloor(
     workload: FLOOR_WORKLOAD,
     plan,
     subgraphUrls: system.subgraphUrls,
+    headers: run.headers,
     durationSec: run.durationSec,
     nextVariables: requestVariables(WORKLOADS[FLOOR_WORKLOAD], run.fixtures, "c1"),
     gateway: { url: system.gatewayUrl, body: (variables) => ({ query: run.contract, operationName: FLOOR_WORKLOAD, variables }) },

@@ -15,7 +15,13 @@ export async function runOurRound(
 ): Promise<{ load: LoadResult; services: Record<string, ServiceUsage> }> {
   const nextBody = requestBodies(round.workload, run.fixtures, run.contract, round.label);
   const before = await scrapeAll(ours.metricsUrls, run.log);
-  const load = await runLoad({ url: ours.url, connections: round.connections, durationSec: run.durationSec, nextBody });
+  const load = await runLoad({
+    url: ours.url,
+    connections: round.connections,
+    durationSec: run.durationSec,
+    headers: run.headers,
+    nextBody,
+  });
   await settle(load);
   const after = await scrapeAll(ours.metricsUrls, run.log);
   // SQL per request over every request the system ran, including those in flight when the round ended

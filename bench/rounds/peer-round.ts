@@ -16,7 +16,13 @@ export async function runPeerRound(run: RunContext, round: RoundSpec, peer: Peer
   const nextBody = requestBodies(round.workload, run.fixtures, run.contract, round.label);
   const before = peer.pid === null ? null : readProcessSnapshot(peer.pid);
   const subgraphsBefore = await scrapeAll(peer.subgraphMetricsUrls, run.log);
-  const load = await runLoad({ url: peer.url, connections: round.connections, durationSec: run.durationSec, nextBody });
+  const load = await runLoad({
+    url: peer.url,
+    connections: round.connections,
+    durationSec: run.durationSec,
+    headers: run.headers,
+    nextBody,
+  });
   await settle(load);
   const after = peer.pid === null ? null : readProcessSnapshot(peer.pid);
   const subgraphsAfter = await scrapeAll(peer.subgraphMetricsUrls, run.log);

@@ -31,7 +31,7 @@ export async function warmUp(
   for (const { who, url } of targets) {
     run.log(`${workload.name}: warm-up ${seconds} s at ${connections} connections${targets.length > 1 ? ` (${who})` : ""}`);
     const nextBody = requestBodies(workload, run.fixtures, run.contract, "warm-up");
-    const warmup = await runLoad({ url, connections, durationSec: seconds, nextBody });
+    const warmup = await runLoad({ url, connections, durationSec: seconds, headers: run.headers, nextBody });
     if (warmup.errors.total) {
       run.log(`${workload.name}: ${warmup.errors.total} errors during ${who} warm-up (first: ${warmup.errors.firstError ?? "?"})`);
     }

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { createTokenVerifier } from "@lib/auth/verify-token";
 import { EnvError } from "@lib/env/env";
 import { reachableHost } from "@lib/http/service";
 import { readGatewayEnv } from "./env";
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     host: env.host,
     development: env.development,
     timeoutMs: env.subgraphTimeoutMs,
+    auth: { verify: createTokenVerifier(env.auth.tokens), gatewaySecret: env.auth.gatewaySecret },
   });
   // a wildcard bind is shown as localhost, the name a person types into a browser
   const shown = reachableHost(env.host) === env.host ? gateway.url : gateway.url.replace("127.0.0.1", "localhost");

@@ -1,5 +1,7 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
+import type { Caller } from "@lib/auth/bearer";
+import { GATEWAY_CREDENTIAL_HEADER } from "@lib/auth/gateway-credential";
 import { subgraphUnavailableError } from "./errors";
 import type { Fetcher } from "./subgraph-fetcher";
 
@@ -16,6 +18,8 @@ export interface AgencyDataSourceOptions {
   timeoutMs: number;
   /** Called once per subgraph call with its duration. */
   onCallEnd?: (serviceName: string, outcome: SubgraphOutcome, seconds: number) => void;
+  /** Sent with every call: the gateway's credential towards the subgraphs (`GATEWAY_SECRET`). */
+  gatewaySecret: string;
   /** Where failures are logged; default console.warn. */
   log?: (message: string) => void;
 }
@@ -47,6 +51,16 @@ export class AgencyDataSource extends RemoteGraphQLDataSource {
   constructor(options: AgencyDataSourceOptions) {
     super({ url: options.url, fetcher: options.fetcher });
     this.agency = options;
+  }
+
+  /**
+   * Every call carries the gateway's credential, and the user's token when there is one: each subgraph verifies the
+   * token itself and applies its own rules (defence in depth), and serves no one who comes with neither.
+   */
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource["willSendRequest"]>>[0]): void {
+    request.http?.headers.set(GATEWAY_CREDENTIAL_HEADER, this.agency.gatewaySecret);
+    const authorization = (context as Partial<Caller>).authorization;
+    if (authorization) request.http?.headers.set("authorization", authorization);
   }
 
   override async process(options: Parameters<RemoteGraphQLDataSource["process"]>[0]): ReturnType<RemoteGraphQLDataSource["process"]> {

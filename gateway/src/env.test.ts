@@ -3,9 +3,12 @@ import { SCHEMA_DIR } from "@lib/config/paths";
 import { EnvError } from "@lib/env/env";
 import { readGatewayEnv } from "./env";
 
+/** The least a production gateway needs: the identity provider's keys and the credential shared with the subgraphs. */
+const PRODUCTION_AUTH = { AUTH_JWKS_FILE: "/etc/njsp/jwks.json", GATEWAY_SECRET: "a-gateway-secret-of-32-characters-or-more" };
+
 describe("readGatewayEnv", () => {
-  it("falls back to the defaults for an empty environment", () => {
-    expect(readGatewayEnv({})).toEqual({
+  it("falls back to the defaults for everything but the keys", () => {
+    expect(readGatewayEnv(PRODUCTION_AUTH)).toEqual({
       port: 4000,
       host: "0.0.0.0",
       nodeEnv: "production",
@@ -18,11 +21,39 @@ describe("readGatewayEnv", () => {
         "welfare-partners": "http://localhost:4004/graphql",
       },
       subgraphTimeoutMs: 10000,
+      auth: {
+        tokens: { keys: { kind: "jwks-file", path: "/etc/njsp/jwks.json" }, issuer: "njsp", audience: "njsp-graph" },
+        gatewaySecret: PRODUCTION_AUTH.GATEWAY_SECRET,
+      },
     });
+  });
+
+  it("stops a production start without the identity provider's keys, saying what to set", () => {
+    expect(() => readGatewayEnv({ GATEWAY_SECRET: PRODUCTION_AUTH.GATEWAY_SECRET })).toThrow(
+      "no key to verify users' tokens: set AUTH_JWKS_URL (the identity provider's JWKS) or AUTH_JWKS_FILE",
+    );
+    expect(() => readGatewayEnv({ AUTH_JWKS_URL: "https://idp.example.go.kr/jwks" })).toThrow(/GATEWAY_SECRET is required in production/);
+  });
+
+  it("refuses a shared HS256 secret in production and accepts it outside", () => {
+    const secret = { AUTH_JWT_SECRET: "a-development-secret-of-32-characters", GATEWAY_SECRET: PRODUCTION_AUTH.GATEWAY_SECRET };
+    expect(() => readGatewayEnv(secret)).toThrow(/AUTH_JWT_SECRET \(HS256\) is for development and tests only/);
+    const env = readGatewayEnv({ ...secret, NODE_ENV: "development" });
+    expect(env.auth.tokens.keys).toEqual({ kind: "shared-secret", secret: secret.AUTH_JWT_SECRET });
+    expect(readGatewayEnv({ AUTH_JWT_SECRET: secret.AUTH_JWT_SECRET, NODE_ENV: "test" }).auth.gatewaySecret).toMatch(/never-in-production/);
+  });
+
+  it("refuses two key sources at once, a short secret and an invalid JWKS URL", () => {
+    expect(() => readGatewayEnv({ ...PRODUCTION_AUTH, AUTH_JWKS_URL: "https://idp/jwks" })).toThrow(/set only one of AUTH_JWKS_URL/);
+    expect(() => readGatewayEnv({ AUTH_JWT_SECRET: "short", NODE_ENV: "test" })).toThrow(/AUTH_JWT_SECRET must be at least 32 characters/);
+    expect(() => readGatewayEnv({ AUTH_JWKS_URL: "idp/jwks", GATEWAY_SECRET: PRODUCTION_AUTH.GATEWAY_SECRET })).toThrow(
+      /AUTH_JWKS_URL must be an absolute URL/,
+    );
   });
 
   it("reads every variable", () => {
     const env = readGatewayEnv({
+      ...PRODUCTION_AUTH,
       PORT: "8080",
       HOST: "127.0.0.1",
       NODE_ENV: "development",
@@ -45,21 +76,22 @@ describe("readGatewayEnv", () => {
   });
 
   it("treats empty values as unset and resolves a relative supergraph path", () => {
-    const env = readGatewayEnv({ PORT: "", HOST: "  ", SUPERGRAPH_PATH: "schema/other.graphql" });
+    const env = readGatewayEnv({ ...PRODUCTION_AUTH, PORT: "", HOST: "  ", SUPERGRAPH_PATH: "schema/other.graphql" });
     expect(env.port).toBe(4000);
     expect(env.host).toBe("0.0.0.0");
     expect(env.supergraphPath).toBe(path.resolve("schema/other.graphql"));
   });
 
   it("accepts port 0 (a free port) and counts only NODE_ENV=development as development", () => {
-    expect(readGatewayEnv({ PORT: "0" }).port).toBe(0);
-    expect(readGatewayEnv({ NODE_ENV: "test" }).development).toBe(false);
+    expect(readGatewayEnv({ ...PRODUCTION_AUTH, PORT: "0" }).port).toBe(0);
+    expect(readGatewayEnv({ ...PRODUCTION_AUTH, NODE_ENV: "test" }).development).toBe(false);
   });
 
   it("reports every bad value at once, naming the variable", () => {
     let thrown: unknown;
     try {
       readGatewayEnv({
+        ...PRODUCTION_AUTH,
         PORT: "80a",
         SUBGRAPH_TIMEOUT_MS: "0",
         WELFARE_PARTNERS_URL: "welfare-partners:4004",
@@ -78,8 +110,10 @@ describe("readGatewayEnv", () => {
   });
 
   it("rejects ports out of range and unparseable URLs", () => {
-    expect(() => readGatewayEnv({ PORT: "70000" })).toThrow(/PORT/);
-    expect(() => readGatewayEnv({ PORT: "-1" })).toThrow(/PORT/);
-    expect(() => readGatewayEnv({ SAEIL_CENTERS_URL: "not a url" })).toThrow(/SAEIL_CENTERS_URL must be an absolute URL/);
+    expect(() => readGatewayEnv({ ...PRODUCTION_AUTH, PORT: "70000" })).toThrow(/PORT/);
+    expect(() => readGatewayEnv({ ...PRODUCTION_AUTH, PORT: "-1" })).toThrow(/PORT/);
+    expect(() => readGatewayEnv({ ...PRODUCTION_AUTH, SAEIL_CENTERS_URL: "not a url" })).toThrow(
+      /SAEIL_CENTERS_URL must be an absolute URL/,
+    );
   });
 });

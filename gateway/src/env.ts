@@ -1,5 +1,6 @@
 import path from "node:path";
 import { SCHEMA_DIR } from "@lib/config/paths";
+import { isProduction, readAuthEnv, type AuthSettings } from "@lib/auth/auth-env";
 import { EnvReader, isDevelopment, type Environment } from "@lib/env/env";
 import { subgraphVariable } from "@lib/subgraph/declaration";
 import { SUBGRAPH_LIST, type SubgraphName } from "@subgraphs/registry";
@@ -23,6 +24,8 @@ export interface GatewayEnv {
   subgraphUrls: Record<SubgraphName, string>;
   /** `SUBGRAPH_TIMEOUT_MS`, default 10000: a subgraph request still unanswered after this is abandoned. */
   subgraphTimeoutMs: number;
+  /** `AUTH_*` and `GATEWAY_SECRET`: how users' tokens are verified, and the gateway's credential (lib/auth/auth-env.ts). */
+  auth: AuthSettings;
 }
 
 export const DEFAULT_PORT = 4000;
@@ -49,5 +52,6 @@ export function readGatewayEnv(env: Environment = process.env): GatewayEnv {
     supergraphPath: supergraphPath ? path.resolve(supergraphPath) : DEFAULT_SUPERGRAPH_PATH,
     subgraphUrls,
     subgraphTimeoutMs: read.num("SUBGRAPH_TIMEOUT_MS", DEFAULT_SUBGRAPH_TIMEOUT_MS, { min: 1, max: 600_000 }),
+    auth: readAuthEnv(read, isProduction(read.optional("NODE_ENV") ?? "production")),
   });
 }

@@ -34,6 +34,8 @@ query RegionDirectory($code: String! = "28") {
 
 const PROGRAM_REPORT = `# The national report for a year: one row per region,
 # each row assembled from all four agencies.
+# Reports and people need a token: paste the JSON that npm start
+# printed ({"Authorization": "Bearer …"}) into the Headers tab below.
 query ProgramReport($year: Int! = 2022) {
   programReport(year: $year) {
     year
@@ -59,6 +61,7 @@ query ProgramReport($year: Int! = 2022) {
 const NEW_TAB_QUERY = `# 국민취업지원제도: one graph over the employment centers,
 # local government job centers, women's reemployment centers
 # (새일센터) and welfare partners. Ctrl-Space lists what you can ask.
+# Offices are public; people and reports need a token (Headers tab).
 query EmploymentCenters {
   employmentCenters(regionCode: "11") {
     id

@@ -9,8 +9,12 @@ import {
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler } from "express";
+import { callerOf, type Caller } from "@lib/auth/bearer";
+import type { User } from "@lib/auth/viewer";
 import { listen } from "@lib/http/service";
 import { isSubgraphName, SUBGRAPH_NAMES, type SubgraphName } from "@subgraphs/registry";
+import { AuthorizingGateway } from "./authorization/authorizing-gateway";
+import { splitSupergraph } from "./authorization/supergraph-policies";
 import { AgencyDataSource } from "./data-source";
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from "./env";
 import { dedupeUnavailableErrors, formatGatewayError } from "./errors";
@@ -35,6 +39,13 @@ export interface GatewayOptions {
   timeoutMs?: number;
   /** Share one subgraph call among identical queries in flight at once (default true). */
   dedupeSubgraphCalls?: boolean;
+  /** How callers are identified: their tokens' verifier, and the credential the gateway presents to subgraphs. */
+  auth: GatewayAuth;
+}
+
+export interface GatewayAuth {
+  verify(token: string): Promise<User>;
+  gatewaySecret: string;
 }
 
 export interface RunningGateway {
@@ -56,8 +67,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const subgraphFetcher = createSubgraphFetcher({ timeoutMs });
   const dedupeSubgraphCalls = options.dedupeSubgraphCalls ?? true;
 
-  const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl,
+  const { plannerSdl, policies } = splitSupergraph(options.supergraphSdl);
+  const planner = new ApolloGateway({
+    supergraphSdl: plannerSdl,
     buildService: ({ name, url }) => {
       const target = isSubgraphName(name) ? options.subgraphUrls[name] : url;
       if (!target) throw new Error(`no URL for subgraph "${name}": it is not one of ${SUBGRAPH_NAMES.join(", ")}`);
@@ -66,10 +78,13 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
         url: target,
         fetcher: dedupeSubgraphCalls ? dedupeInFlight(subgraphFetcher.fetcher) : subgraphFetcher.fetcher,
         timeoutMs,
+        gatewaySecret: options.auth.gatewaySecret,
         onCallEnd: (subgraph, outcome, seconds) => metrics.observeSubgraphCall(subgraph, outcome, seconds),
       });
     },
   });
+
+  const gateway = new AuthorizingGateway(planner, policies);
 
   const app = express();
   app.disable("x-powered-by");
@@ -77,7 +92,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   app.set("env", development ? "development" : "production");
   const httpServer = http.createServer(app);
 
-  const apollo = new ApolloServer({
+  const apollo = new ApolloServer<Caller>({
     gateway,
     nodeEnv: development ? "development" : "production",
     // GraphiQL lives on introspection, and the schema is no secret: the client contract is public.
@@ -113,7 +128,11 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     res.set("Content-Type", metrics.contentType).send(await metrics.render());
   });
   app.get("/graphql", graphiqlHandler());
-  app.use("/graphql", express.json({ limit: BODY_LIMIT }), expressMiddleware(apollo));
+  app.use(
+    "/graphql",
+    express.json({ limit: BODY_LIMIT }),
+    expressMiddleware(apollo, { context: ({ req }) => callerOf(req.headers.authorization, (token) => options.auth.verify(token)) }),
+  );
   app.use(jsonErrorHandler);
 
   let bound: { port: number; url: string };

@@ -1,3 +1,4 @@
+import { isProduction, readAuthEnv, type AuthSettings } from "@lib/auth/auth-env";
 import { EnvReader, isDevelopment, type Environment } from "@lib/env/env";
 import { databaseName, type SubgraphDeclaration } from "@lib/subgraph/declaration";
 
@@ -13,6 +14,7 @@ export interface SubgraphEnv {
   development: boolean;
   poolSize: number;
   logSql: boolean;
+  auth: AuthSettings;
 }
 
 export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration): SubgraphEnv {
@@ -25,5 +27,6 @@ export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration)
     development: isDevelopment(env),
     poolSize: read.num("DB_POOL_SIZE", 10, { min: 1, max: 200 }),
     logSql: read.bool("LOG_SQL", false),
+    auth: readAuthEnv(read, isProduction(env.NODE_ENV)),
   });
 }

@@ -6,9 +6,10 @@ import type { GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import merge from "lodash.merge";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+import { enforceAccessRules } from "./enforce-access";
 
 /** Federation 2 features the subgraphs use. */
-const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides"])`;
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@authenticated", "@requiresScopes", "@policy"])`;
 
 export interface FederatedSchemaOptions {
   /** type-graphql resolver classes of this subgraph. */
@@ -32,5 +33,5 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   });
   const typeDefs = gql(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = merge(createResolversMap(schema), options.referenceResolvers ?? {}) as GraphQLResolverMap<unknown>;
-  return buildSubgraphSchema([{ typeDefs, resolvers }]);
+  return enforceAccessRules(buildSubgraphSchema([{ typeDefs, resolvers }]));
 }

@@ -1,3 +1,7 @@
+import type { AuthSettings } from "@lib/auth/auth-env";
+import { callerOf } from "@lib/auth/bearer";
+import { GATEWAY_CREDENTIAL_HEADER, isGatewayCredential } from "@lib/auth/gateway-credential";
+import { createTokenVerifier } from "@lib/auth/verify-token";
 import { createDataSource, warmPool } from "@lib/db/data-source";
 import { SqlStatementCounter } from "@lib/db/sql-counter";
 import type { SubgraphDeclaration } from "@lib/subgraph/declaration";
@@ -15,6 +19,8 @@ export interface SubgraphServiceOptions {
   poolSize?: number;
   /** Print every SQL statement. */
   logSql?: boolean;
+  /** How callers are verified: users' tokens, and the gateway's credential. */
+  auth: AuthSettings;
 }
 
 export interface SubgraphServerHandle extends SubgraphServer {
@@ -25,6 +31,7 @@ export interface SubgraphServerHandle extends SubgraphServer {
 /** Loads the subgraph's parts, connects to its database and builds the schema; the server is not listening yet. */
 export async function createSubgraphServer(subgraph: SubgraphDeclaration, options: SubgraphServiceOptions): Promise<SubgraphServerHandle> {
   const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
+  const verify = createTokenVerifier(options.auth.tokens);
   const sqlCounter = new SqlStatementCounter();
   const [entities, createLoaders] = await Promise.all([subgraph.entities(), subgraph.loaders()]);
   const dataSource = createDataSource({
@@ -43,7 +50,12 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
     dataSource,
     sqlCounter,
     development: options.development,
-    createContext: () => ({ db: dataSource, loaders: createLoaders(dataSource) }),
+    createContext: async (request) => {
+      const credential = request.headers[GATEWAY_CREDENTIAL_HEADER];
+      const { viewer } = await callerOf(request.headers.authorization, verify);
+      const viaGateway = isGatewayCredential(typeof credential === "string" ? credential : undefined, options.auth.gatewaySecret);
+      return { db: dataSource, loaders: createLoaders(dataSource), viewer, viaGateway };
+    },
   });
   return { ...server, sqlCounter };
 }

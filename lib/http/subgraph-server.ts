@@ -1,4 +1,4 @@
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage } from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
@@ -9,17 +9,19 @@ import type { DataSource } from "typeorm";
 import type { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createErrorFormatter } from "@lib/graphql/errors";
 import { createMetricsRegistry } from "./metrics";
+import type { SubgraphContext } from "./subgraph-context";
+import { useVerifiedCaller } from "./use-verified-caller";
 import { listen, type RunningService } from "./service";
 
 /** What a subgraph hands to the shared server: its schema, its database and its per-request context. */
-export interface SubgraphServerOptions<C extends object> {
+export interface SubgraphServerOptions {
   name: string;
   schema: GraphQLSchema;
   /** An initialised connection to this subgraph's own database; closed by `stop()`. */
   dataSource: DataSource;
   sqlCounter: SqlStatementCounter;
-  /** Builds the context of one request: fresh DataLoaders, so nothing is cached across requests. */
-  createContext: () => C;
+  /** Builds the context of one request from its HTTP request: the caller, fresh DataLoaders (nothing cached across requests). */
+  createContext: (request: IncomingMessage) => Promise<SubgraphContext>;
   /** Error details (messages of internal errors, stack traces) in responses; never in production. */
   development?: boolean;
 }
@@ -29,12 +31,12 @@ export interface SubgraphServer {
   listen(port: number, host?: string): Promise<RunningService>;
 }
 
-export function buildSubgraphServer<C extends object>(options: SubgraphServerOptions<C>): SubgraphServer {
+export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphServer {
   return {
     async listen(port, host = "127.0.0.1") {
       const app = express();
       const httpServer = createServer(app);
-      const apollo = new ApolloServer<C>({
+      const apollo = new ApolloServer<SubgraphContext>({
         schema: options.schema,
         formatError: createErrorFormatter(options.development ?? false),
         includeStacktraceInErrorResponses: options.development ?? false,
@@ -44,6 +46,7 @@ export function buildSubgraphServer<C extends object>(options: SubgraphServerOpt
           ApolloServerPluginLandingPageDisabled(),
           // no Apollo Studio on an air-gapped network: don't compute traces nobody reads
           ApolloServerPluginInlineTraceDisabled(),
+          useVerifiedCaller(),
         ],
       });
       await apollo.start();
@@ -55,11 +58,7 @@ export function buildSubgraphServer<C extends object>(options: SubgraphServerOpt
       app.get("/metrics", async (_req, res) => {
         res.type(metrics.contentType).send(await metrics.metrics());
       });
-      app.use(
-        "/graphql",
-        express.json({ limit: "1mb" }),
-        expressMiddleware(apollo, { context: () => Promise.resolve(options.createContext()) }),
-      );
+      app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => options.createContext(req) }));
 
       const bound = await listen(httpServer, port, host);
       return {

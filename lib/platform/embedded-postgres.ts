@@ -65,6 +65,11 @@ async function loadEmbeddedPostgres() {
   return EmbeddedPostgres;
 }
 
+/** The admin URL (database `postgres`) of the embedded server on `port`. */
+export function embeddedAdminUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`;
+}
+
 /** Starts (initialising on first use) a PostgreSQL server whose data lives in `dataDir`. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   mkdirSync(path.dirname(options.dataDir), { recursive: true });
@@ -100,7 +105,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     );
   }
   return {
-    adminUrl: `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    adminUrl: embeddedAdminUrl(options.port),
     stop: () => server.stop(),
   };
 }

@@ -7,6 +7,7 @@ import type { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createSubgraphServer } from "@lib/http/create-subgraph-server";
 import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
 import { createGateway, type RunningGateway } from "../../gateway/src/server";
+import { TEST_AUTH, testVerifier, tokenFor } from "./test-auth";
 import { testDatabaseUrls } from "./test-env";
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -18,8 +19,16 @@ export interface GraphQLResponse<T = Record<string, any>> {
 export interface TestSystem {
   gateway: RunningGateway;
   subgraphs: Record<SubgraphName, RunningService & { sqlCounter: SqlStatementCounter }>;
-  /** Sends an operation to the gateway, by name from the contract file or as a query text. */
-  query<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<GraphQLResponse<T>>;
+  /**
+   * Sends an operation to the gateway, by name from the contract file or as a query text. It carries `token`, by
+   * default a counsellor's ({@link DEFAULT_TOKEN_USER}); `null` sends it anonymously.
+   */
+  query<T = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    operationName?: string,
+    token?: string | null,
+  ): Promise<GraphQLResponse<T>>;
   /** Runs SQL directly on one agency's database (for expectations computed independently of the graph). */
   sql<T extends Record<string, any> = Record<string, any>>(name: SubgraphName, text: string, params?: unknown[]): Promise<T[]>;
   /** Stops one subgraph, as if that agency's service went down. */
@@ -27,29 +36,34 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
+/** Who the tests' requests come from unless they say otherwise: a counsellor of 인천고용센터 (employment center 21). */
+export const DEFAULT_TOKEN_USER = { role: "COUNSELOR", org: 21, sub: "counselor-test" } as const;
+
 export const CONTRACT = readFileSync(path.join(__dirname, "..", "contract", "operations.graphql"), "utf8");
 
 export async function startSystem(): Promise<TestSystem> {
   const urls = testDatabaseUrls();
   const subgraphs = {} as TestSystem["subgraphs"];
   for (const name of SUBGRAPH_NAMES) {
-    const server = await createSubgraphServer(SUBGRAPHS[name], { databaseUrl: urls[name], poolSize: 4 });
+    const server = await createSubgraphServer(SUBGRAPHS[name], { databaseUrl: urls[name], poolSize: 4, auth: TEST_AUTH });
     subgraphs[name] = Object.assign(await server.listen(0), { sqlCounter: server.sqlCounter });
   }
   const gateway = await createGateway({
     supergraphSdl: readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"),
     subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>,
     port: 0,
+    auth: { verify: testVerifier, gatewaySecret: TEST_AUTH.gatewaySecret },
   });
+  const defaultToken = await tokenFor(DEFAULT_TOKEN_USER.role, DEFAULT_TOKEN_USER.org, DEFAULT_TOKEN_USER.sub);
   const clients = new Map<SubgraphName, Client>();
   const stopped = new Set<SubgraphName>();
   return {
     gateway,
     subgraphs,
-    async query(query, variables = {}, operationName) {
+    async query(query, variables = {}, operationName, token = defaultToken) {
       const response = await fetch(gateway.url, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables, operationName }),
       });
       return (await response.json()) as GraphQLResponse<any>;
@@ -76,6 +90,6 @@ export async function startSystem(): Promise<TestSystem> {
 }
 
 /** Runs one operation of the client contract, unchanged, by its name. */
-export function contract(system: TestSystem, operationName: string, variables: Record<string, unknown> = {}) {
-  return system.query(CONTRACT, variables, operationName);
+export function contract(system: TestSystem, operationName: string, variables: Record<string, unknown> = {}, token?: string | null) {
+  return system.query(CONTRACT, variables, operationName, token);
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { SubgraphContext } from "@lib/http/subgraph-context";
 import { createActionPlanLoaders } from "./action-plan/action-plan.loader";
 import { createAllowancePaymentLoaders } from "./allowance-payment/allowance-payment.loader";
 import { createCenterAnnualStatsLoaders } from "./center-annual-stats/center-annual-stats.loader";
@@ -32,7 +33,5 @@ export function createLoaders(db: DataSource) {
   };
 }
 
-export interface JobCentersContext {
-  db: DataSource;
-  loaders: ReturnType<typeof createLoaders>;
-}
+/** The context of one request: the database, this request's loaders, and the verified caller. */
+export type JobCentersContext = SubgraphContext<ReturnType<typeof createLoaders>>;

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { SubgraphContext } from "@lib/http/subgraph-context";
 import { createDataYearLoaders } from "./data-year/data-year.loader";
 import { createLocalCenterAnnualStatsLoaders } from "./local-center-annual-stats/local-center-annual-stats.loader";
 import { createLocalJobCenterLoaders } from "./local-job-center/local-job-center.loader";
@@ -18,7 +19,5 @@ export function createLoaders(db: DataSource) {
   };
 }
 
-export interface LocalJobCentersContext {
-  db: DataSource;
-  loaders: ReturnType<typeof createLoaders>;
-}
+/** The context of one request: the database, this request's loaders, and the verified caller. */
+export type LocalJobCentersContext = SubgraphContext<ReturnType<typeof createLoaders>>;

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { SubgraphContext } from "@lib/http/subgraph-context";
 import { createCourseLoaders } from "./course/course.loader";
 import { createRegionReportLoaders } from "./region-report/region-report.loader";
 import { createSaeilCenterLoaders } from "./saeil-center/saeil-center.loader";
@@ -14,7 +15,5 @@ export function createLoaders(db: DataSource) {
   };
 }
 
-export interface SaeilCentersContext {
-  db: DataSource;
-  loaders: ReturnType<typeof createLoaders>;
-}
+/** The context of one request: the database, this request's loaders, and the verified caller. */
+export type SaeilCentersContext = SubgraphContext<ReturnType<typeof createLoaders>>;

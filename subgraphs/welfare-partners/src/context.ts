@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import type { SubgraphContext } from "@lib/http/subgraph-context";
 import { createRegionReportLoaders } from "./region-report/region-report.loader";
 import { createWelfarePartnerLoaders } from "./welfare-partner/welfare-partner.loader";
 import { createWelfareReferralLoaders } from "./welfare-referral/welfare-referral.loader";
@@ -12,7 +13,5 @@ export function createLoaders(db: DataSource) {
   };
 }
 
-export interface WelfarePartnersContext {
-  db: DataSource;
-  loaders: ReturnType<typeof createLoaders>;
-}
+/** The context of one request: the database, this request's loaders, and the verified caller. */
+export type WelfarePartnersContext = SubgraphContext<ReturnType<typeof createLoaders>>;

@@ -1,7 +1,9 @@
 import { SafeIntResolver } from "graphql-scalars";
 import { Field, Int, ObjectType } from "type-graphql";
+import { RequiresScopes } from "@lib/graphql/access";
 
 /** One employment center's year, counted from its records (the figures the ministry reports per office). */
+@RequiresScopes(["report:read"])
 @ObjectType({ description: "One employment center's year, counted from its records." })
 export class CenterAnnualStats {
   @Field(() => Int)

@@ -2,9 +2,11 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { JobCentersContext } from "../context";
 import { Participant } from "../participant/participant.entity";
 import { CounselingSessionConnection } from "./counseling-session.connection";
+import { Policy } from "@lib/graphql/access";
 
 @Resolver(() => Participant)
 export class ParticipantCounselingSessionResolver {
+  @Policy(["office-staff"])
   @FieldResolver(() => CounselingSessionConnection, { description: "Counselling sessions, most recent first." })
   counselingSessions(
     @Root() participant: Participant,

@@ -1,7 +1,9 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
+import { RequiresScopes } from "@lib/graphql/access";
 
 /** A job counsellor (직업상담사), of the center itself or of a private contracted agency (민간위탁기관). */
+@RequiresScopes(["staff:read"])
 @ObjectType({ description: "A job counsellor (직업상담사) who runs participants' cases." })
 @Entity("counselor")
 export class Counselor {

@@ -2,9 +2,11 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "@lib/graphql/scalars";
 import { Gender, ParticipantStage, SupportTrack } from "./participant.enums";
+import { RequiresScopes } from "@lib/graphql/access";
 
 /** A job seeker in the program. Owned here; the other agencies add what they know of the same person. */
 @Directive(`@key(fields: "id")`)
+@RequiresScopes(["participant:read"])
 @ObjectType({ description: "A job seeker in the program (참여자), as the employment centers record them." })
 @Entity("participant")
 export class Participant {

@@ -8,6 +8,7 @@ import { ParticipantConnection } from "./participant.connection";
 import { Participant } from "./participant.entity";
 import { ParticipantFilter } from "./participant.filter";
 import { participantPage } from "./participant.query";
+import { RequiresScopes } from "@lib/graphql/access";
 
 @ArgsType()
 class ParticipantsArgs {
@@ -23,12 +24,14 @@ class ParticipantsArgs {
 
 @Resolver(() => Participant)
 export class ParticipantResolver {
+  @RequiresScopes(["participant:read"])
   @Query(() => Participant, { nullable: true, description: "A participant by id; null when there is none." })
   participant(@Arg("id", () => ID) id: string, @Ctx() ctx: JobCentersContext): Promise<Participant | null> {
     const key = parseUuid(id);
     return key === null ? Promise.resolve(null) : ctx.loaders.participantById.load(key);
   }
 
+  @RequiresScopes(["participant:read"])
   @Query(() => ParticipantConnection, { description: "Participants, newest application first (a caseload)." })
   participants(@Args(() => ParticipantsArgs) args: ParticipantsArgs, @Ctx() ctx: JobCentersContext): Promise<ParticipantConnection> {
     return participantPage(ctx.db, args);

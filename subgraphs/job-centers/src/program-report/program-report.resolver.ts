@@ -1,9 +1,11 @@
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { JobCentersContext } from "../context";
 import { ProgramReport } from "./program-report.type";
+import { RequiresScopes } from "@lib/graphql/access";
 
 @Resolver(() => ProgramReport)
 export class ProgramReportResolver {
+  @RequiresScopes(["report:read"])
   @Query(() => ProgramReport, {
     nullable: true,
     description: "The national report for a program year, one row per region; null for a year outside the data.",

@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { RegionReport } from "../region-report/region-report.entity";
+import { RequiresScopes } from "@lib/graphql/access";
 
+@RequiresScopes(["report:read"])
 @ObjectType({ description: "The national report for a program year: one row per region." })
 export class ProgramReport {
   @Field(() => Int)

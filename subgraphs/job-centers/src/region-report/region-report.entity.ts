@@ -2,12 +2,14 @@ import { SafeIntResolver } from "graphql-scalars";
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { RegionReportKey } from "@lib/graphql/region-report-key";
 import { Region } from "../region/region.entity";
+import { RequiresScopes } from "@lib/graphql/access";
 
 /**
  * One region's year. An entity keyed by (year, regionCode) so that each agency's subgraph adds the figures it
  * counts from its own records; the gateway assembles the row.
  */
 @Directive(`@key(fields: "year regionCode")`)
+@RequiresScopes(["report:read"])
 @ObjectType({ description: "One region's figures for a year, each counted from the records of the agency that owns them." })
 export class RegionReport extends RegionReportKey {
   @Field(() => Region)

@@ -2,9 +2,11 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { LocalJobCentersContext } from "../context";
 import { LocalJobCenter } from "../local-job-center/local-job-center.entity";
 import { LocalCenterAnnualStats } from "./local-center-annual-stats.type";
+import { RequiresScopes } from "@lib/graphql/access";
 
 @Resolver(() => LocalJobCenter)
 export class LocalJobCenterAnnualStatsResolver {
+  @RequiresScopes(["report:read"])
   @FieldResolver(() => LocalCenterAnnualStats, { nullable: true, description: "This center's year; null for a year outside the data." })
   async annualStats(
     @Root() center: LocalJobCenter,

@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { RequiresScopes } from "@lib/graphql/access";
 
 /** One local job center's year: people found (발굴), people linked into the program, and the agreed quota. */
+@RequiresScopes(["report:read"])
 @ObjectType({ description: "One local job center's year, counted from its records." })
 export class LocalCenterAnnualStats {
   @Field(() => Int)

@@ -3,6 +3,7 @@ import type { LocalJobCentersContext } from "../context";
 import { LocalJobCenter } from "../local-job-center/local-job-center.entity";
 import { Participant } from "../participant/participant.entity";
 import { LocalServiceUse } from "./local-service-use.entity";
+import { RequiresScopes } from "@lib/graphql/access";
 
 @Resolver(() => LocalServiceUse)
 export class LocalServiceUseResolver {
@@ -14,6 +15,7 @@ export class LocalServiceUseResolver {
 
 @Resolver(() => Participant)
 export class ParticipantLocalServicesResolver {
+  @RequiresScopes(["participant:read"])
   @FieldResolver(() => [LocalServiceUse], { nullable: true, description: "Local centers' special services used, oldest first." })
   localServices(@Root() participant: Participant, @Ctx() ctx: LocalJobCentersContext): Promise<LocalServiceUse[]> {
     return ctx.loaders.localServicesByParticipant.load(participant.id);

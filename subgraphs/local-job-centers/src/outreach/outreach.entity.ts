@@ -2,8 +2,10 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "@lib/graphql/scalars";
 import { OutreachChannel } from "./outreach.enums";
+import { RequiresScopes } from "@lib/graphql/access";
 
 /** A person in a blind spot found by a local job center (발굴), and when they were linked into the program. */
+@RequiresScopes(["participant:read"])
 @ObjectType({ description: "Outreach (발굴): a local job center found this person and linked them into the program." })
 @Entity("outreach")
 export class Outreach {

@@ -3,6 +3,7 @@ import type { LocalJobCentersContext } from "../context";
 import { LocalJobCenter } from "../local-job-center/local-job-center.entity";
 import { Participant } from "../participant/participant.entity";
 import { Outreach } from "./outreach.entity";
+import { RequiresScopes } from "@lib/graphql/access";
 
 @Resolver(() => Outreach)
 export class OutreachResolver {
@@ -14,6 +15,7 @@ export class OutreachResolver {
 
 @Resolver(() => Participant)
 export class ParticipantOutreachResolver {
+  @RequiresScopes(["participant:read"])
   @FieldResolver(() => Outreach, {
     nullable: true,
     description: "How a local job center found this person; null if they came on their own.",

@@ -2,8 +2,10 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "@lib/graphql/scalars";
 import { EnrollmentStatus } from "./saeil-enrollment.enums";
+import { RequiresScopes } from "@lib/graphql/access";
 
 /** A participant's enrollment in a Saeil course. */
+@RequiresScopes(["participant:read"])
 @ObjectType({ description: "A participant's enrollment in a Saeil center course." })
 @Entity("saeil_enrollment")
 export class SaeilEnrollment {

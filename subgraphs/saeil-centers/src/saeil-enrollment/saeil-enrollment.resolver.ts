@@ -3,6 +3,7 @@ import type { SaeilCentersContext } from "../context";
 import { Course } from "../course/course.entity";
 import { Participant } from "../participant/participant.entity";
 import { SaeilEnrollment } from "./saeil-enrollment.entity";
+import { RequiresScopes } from "@lib/graphql/access";
 
 @Resolver(() => SaeilEnrollment)
 export class SaeilEnrollmentResolver {
@@ -14,6 +15,7 @@ export class SaeilEnrollmentResolver {
 
 @Resolver(() => Participant)
 export class ParticipantSaeilEnrollmentsResolver {
+  @RequiresScopes(["participant:read"])
   @FieldResolver(() => [SaeilEnrollment], { nullable: true, description: "Saeil center course enrollments, oldest first." })
   saeilEnrollments(@Root() participant: Participant, @Ctx() ctx: SaeilCentersContext): Promise<SaeilEnrollment[]> {
     return ctx.loaders.enrollmentsByParticipant.load(participant.id);

@@ -2,8 +2,10 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Field, ID, ObjectType } from "type-graphql";
 import { DateScalar } from "@lib/graphql/scalars";
 import { ReferralStatus } from "./welfare-referral.enums";
+import { RequiresScopes } from "@lib/graphql/access";
 
 /** A referral of a participant to a welfare partner (복지연계). Reasons are not stored: they are health and debt data. */
+@RequiresScopes(["participant:read"])
 @ObjectType({ description: "A referral of a participant to a welfare partner (복지연계)." })
 @Entity("welfare_referral")
 export class WelfareReferral {

@@ -1,0 +1,158 @@
+import { SignJWT } from "jose";
+import { TEST_AUTH, tokenFor } from "./support/test-auth";
+import { contract, startSystem, type GraphQLResponse, type TestSystem } from "./support/system";
+
+/** Who may read what, enforced by the gateway before planning and by each subgraph again on its own data. */
+let system: TestSystem;
+let participantId: string;
+beforeAll(async () => {
+  system = await startSystem();
+  // a participant with a welfare referral, so that the referral's sensitive detail is in play
+  const [row] = await system.sql("welfare-partners", "SELECT participant_id FROM welfare_referral ORDER BY id LIMIT 1");
+  participantId = row.participant_id as string;
+});
+afterAll(() => system?.stop());
+
+const forbidden = (response: GraphQLResponse) =>
+  (response.errors ?? [])
+    .filter((e) => e.extensions?.code === "FORBIDDEN")
+    .map((e) => ({ path: e.path, field: e.extensions?.field, reason: e.extensions?.reason }));
+
+describe("anonymous callers", () => {
+  it("read the public directories", async () => {
+    const response = await contract(system, "RegionDirectory", { code: "28" }, null);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.region.name).toBe("인천광역시");
+  });
+
+  it("read no participant: the field is null with a FORBIDDEN error naming it, and nothing else breaks", async () => {
+    const response = await system.query(`{ participant(id: "${participantId}") { name } regions { code } }`, {}, undefined, null);
+    expect(response.data?.participant).toBeNull();
+    expect(response.data?.regions).toHaveLength(17);
+    expect(forbidden(response)).toEqual([{ path: ["participant"], field: "Query.participant", reason: "sign-in required" }]);
+  });
+
+  it("read no report and no counsellor's name", async () => {
+    const response = await system.query(
+      `{ programReport(year: 2022) { year } employmentCenter(id: "21") { name annualStats(year: 2022) { employed } } }`,
+      {},
+      undefined,
+      null,
+    );
+    expect(response.data).toEqual({ programReport: null, employmentCenter: { name: "인천고용센터", annualStats: null } });
+    expect(forbidden(response).map((e) => e.field)).toEqual(["Query.programReport", "EmploymentCenter.annualStats"]);
+  });
+});
+
+describe("roles", () => {
+  it("an analyst reads reports and never a person", async () => {
+    const analyst = await tokenFor("ANALYST");
+    const report = await contract(system, "ProgramReport", { year: 2022 }, analyst);
+    expect(report.errors).toBeUndefined();
+    expect(report.data?.programReport.regions).toHaveLength(17);
+    const person = await contract(system, "Participant360", { id: participantId }, analyst);
+    expect(person.data).toEqual({ participant: null });
+    expect(forbidden(person)).toEqual([{ path: ["participant"], field: "Query.participant", reason: "requires participant:read" }]);
+  });
+
+  it("an auditor reads no person either", async () => {
+    const response = await contract(system, "Caseload", { first: 5 }, await tokenFor("AUDITOR"));
+    // `participants` is non-null: refusing it nulls the whole answer, as any null in a non-null field does
+    expect(response.data).toBeNull();
+    expect(forbidden(response)).toEqual([{ path: ["participants"], field: "Query.participants", reason: "requires participant:read" }]);
+  });
+
+  it("a local center's staff sees that a referral exists and its status, not the partner (PIPA §23)", async () => {
+    const response = await system.query(
+      `query($id: ID!) { participant(id: $id) { id welfareReferrals { status partner { kind } } } }`,
+      { id: participantId },
+      undefined,
+      await tokenFor("LOCAL_CENTER_STAFF", 1),
+    );
+    const [expected] = await system.sql(
+      "welfare-partners",
+      "SELECT status FROM welfare_referral WHERE participant_id = $1 ORDER BY referred_on, id LIMIT 1",
+      [participantId],
+    );
+    expect(response.data?.participant.id).toBe(participantId);
+    expect(response.data?.participant.welfareReferrals[0]).toEqual({ status: expected.status, partner: null });
+    expect(forbidden(response)).toEqual([
+      { path: ["participant", "welfareReferrals", "partner"], field: "WelfareReferral.partner", reason: "requires welfare:read" },
+    ]);
+  });
+
+  it("a counsellor sees the whole view", async () => {
+    const response = await contract(system, "Participant360", { id: participantId });
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.participant.welfareReferrals[0].partner.kind).toEqual(expect.any(String));
+  });
+});
+
+describe("tokens", () => {
+  const query = (authorization: string) =>
+    fetch(system.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization },
+      body: JSON.stringify({ query: "{ regions { code } }" }),
+    });
+  const secret = new TextEncoder().encode((TEST_AUTH.tokens.keys as { secret: string }).secret);
+  const signed = (setup: (jwt: SignJWT) => SignJWT) =>
+    setup(
+      new SignJWT({ name: "x", role: "ANALYST" })
+        .setProtectedHeader({ alg: "HS256" })
+        .setSubject("a")
+        .setIssuer("njsp")
+        .setAudience("njsp-graph"),
+    ).sign(secret);
+
+  it.each([
+    ["a header that is not Bearer", () => Promise.resolve("Basic dXNlcjpwYXNz"), "MALFORMED"],
+    ["a token of another signer", async () => `Bearer ${(await tokenFor("ANALYST")).slice(0, -4)}AAAA`, "BAD_SIGNATURE"],
+    [
+      "an expired token",
+      async () => `Bearer ${await signed((jwt) => jwt.setExpirationTime(Math.floor(Date.now() / 1000) - 300))}`,
+      "EXPIRED",
+    ],
+    [
+      "a token for another audience",
+      async () => `Bearer ${await signed((jwt) => jwt.setAudience("elsewhere").setExpirationTime("1h"))}`,
+      "WRONG_AUDIENCE",
+    ],
+  ])("refuses %s with 401 UNAUTHENTICATED, even for public fields", async (_label, header, reason) => {
+    const response = await query(await header());
+    expect(response.status).toBe(401);
+    const body = (await response.json()) as GraphQLResponse;
+    expect(body.errors?.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([["UNAUTHENTICATED", reason]]);
+    expect(body.data).toBeUndefined();
+  });
+});
+
+describe("a subgraph reached directly", () => {
+  const post = (name: "job-centers" | "welfare-partners", query: string, token?: string) =>
+    fetch(system.subgraphs[name].url, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query }),
+    });
+
+  it("answers UNAUTHENTICATED to a caller without a token, even for a public field", async () => {
+    const response = await post("job-centers", "{ regions { code } }");
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as GraphQLResponse).errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("still answers the composition query", async () => {
+    const body = (await (await post("welfare-partners", "{ _service { sdl } }")).json()) as GraphQLResponse;
+    expect(body.data?._service.sdl).toContain("type WelfareReferral");
+  });
+
+  it("applies its own rules to a valid token: an analyst gets FORBIDDEN from the subgraph itself", async () => {
+    const body = (await (
+      await post("job-centers", `{ participant(id: "${participantId}") { name } }`, await tokenFor("ANALYST"))
+    ).json()) as GraphQLResponse;
+    expect(body.data?.participant).toBeNull();
+    expect(body.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([
+      ["FORBIDDEN", "Not allowed to read Query.participant: requires participant:read."],
+    ]);
+  });
+});
