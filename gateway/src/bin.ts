@@ -26,6 +26,9 @@ async function main(): Promise<void> {
     development: env.development,
     timeoutMs: env.subgraphTimeoutMs,
     auth: { verify: createTokenVerifier(env.auth.tokens), gatewaySecret: env.auth.gatewaySecret },
+    introspection: env.introspection,
+    safelist: env.safelist.enabled ? { path: env.safelist.path } : false,
+    rateLimit: env.rateLimit,
   });
   // a wildcard bind is shown as localhost, the name a person types into a browser
   const shown = reachableHost(env.host) === env.host ? gateway.url : gateway.url.replace("127.0.0.1", "localhost");

@@ -25,6 +25,9 @@ describe("readGatewayEnv", () => {
         tokens: { keys: { kind: "jwks-file", path: "/etc/njsp/jwks.json" }, issuer: "njsp", audience: "njsp-graph" },
         gatewaySecret: PRODUCTION_AUTH.GATEWAY_SECRET,
       },
+      introspection: "authenticated",
+      safelist: { enabled: false, path: path.join(SCHEMA_DIR, "..", "test", "contract", "operations.graphql") },
+      rateLimit: { points: 100_000, windowSeconds: 60, redisUrl: null },
     });
   });
 

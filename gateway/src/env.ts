@@ -4,6 +4,9 @@ import { isProduction, readAuthEnv, type AuthSettings } from "@lib/auth/auth-env
 import { EnvReader, isDevelopment, type Environment } from "@lib/env/env";
 import { subgraphVariable } from "@lib/subgraph/declaration";
 import { SUBGRAPH_LIST, type SubgraphName } from "@subgraphs/registry";
+import { defaultIntrospectionMode, INTROSPECTION_MODES, type IntrospectionMode } from "./use-introspection-rule";
+import { DEFAULT_SAFELIST_PATH } from "./use-persisted-queries";
+import { DEFAULT_RATE_LIMIT } from "./use-rate-limit";
 
 /**
  * The gateway's configuration, read once from the environment. This module is the only place in `gateway/` that
@@ -26,6 +29,12 @@ export interface GatewayEnv {
   subgraphTimeoutMs: number;
   /** `AUTH_*` and `GATEWAY_SECRET`: how users' tokens are verified, and the gateway's credential (lib/auth/auth-env.ts). */
   auth: AuthSettings;
+  /** `INTROSPECTION`: `authenticated` (default outside development) or `open` (default in development). */
+  introspection: IntrospectionMode;
+  /** `SAFELIST` (default false): only the operations of `SAFELIST_PATH` (default the client contract) run. */
+  safelist: { enabled: boolean; path: string };
+  /** `RATE_LIMIT_POINTS` (default 100000; 0 = off) per `RATE_LIMIT_WINDOW_S` (default 60), shared through `REDIS_URL` when set. */
+  rateLimit: { points: number; windowSeconds: number; redisUrl: string | null };
 }
 
 export const DEFAULT_PORT = 4000;
@@ -53,5 +62,35 @@ export function readGatewayEnv(env: Environment = process.env): GatewayEnv {
     subgraphUrls,
     subgraphTimeoutMs: read.num("SUBGRAPH_TIMEOUT_MS", DEFAULT_SUBGRAPH_TIMEOUT_MS, { min: 1, max: 600_000 }),
     auth: readAuthEnv(read, isProduction(read.optional("NODE_ENV") ?? "production")),
+    introspection: readIntrospection(read, isDevelopment(env)),
+    safelist: { enabled: read.bool("SAFELIST", false), path: path.resolve(read.str("SAFELIST_PATH", DEFAULT_SAFELIST_PATH)) },
+    rateLimit: {
+      points: read.num("RATE_LIMIT_POINTS", DEFAULT_RATE_LIMIT.points, { min: 0, max: 100_000_000 }),
+      windowSeconds: read.num("RATE_LIMIT_WINDOW_S", DEFAULT_RATE_LIMIT.windowSeconds, { min: 1, max: 86_400 }),
+      redisUrl: readRedisUrl(read),
+    },
   });
+}
+
+function readIntrospection(read: EnvReader, development: boolean): IntrospectionMode {
+  const value = read.optional("INTROSPECTION");
+  if (value === undefined) return defaultIntrospectionMode(development);
+  if ((INTROSPECTION_MODES as readonly string[]).includes(value)) return value as IntrospectionMode;
+  read.problem(`INTROSPECTION must be ${INTROSPECTION_MODES.join(" or ")} (got ${JSON.stringify(value)})`);
+  return defaultIntrospectionMode(development);
+}
+
+/** `REDIS_URL`: a redis:// or rediss:// URL, or unset (rate limits counted in memory). */
+function readRedisUrl(read: EnvReader): string | null {
+  const raw = read.optional("REDIS_URL");
+  if (raw === undefined) return null;
+  let protocol: string | undefined;
+  try {
+    protocol = new URL(raw).protocol;
+  } catch {
+    protocol = undefined;
+  }
+  if (protocol === "redis:" || protocol === "rediss:") return raw;
+  read.problem(`REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379 (got ${JSON.stringify(raw)})`);
+  return null;
 }

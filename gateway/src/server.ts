@@ -22,6 +22,10 @@ import { graphiqlHandler } from "./graphiql";
 import { GatewayMetrics } from "./metrics";
 import { dedupeInFlight } from "./in-flight-dedup";
 import { createSubgraphFetcher } from "./subgraph-fetcher";
+import { refuseBatchedRequests, useArmor, type GatewayLimits } from "./use-armor";
+import { defaultIntrospectionMode, useIntrospectionRule, type IntrospectionMode } from "./use-introspection-rule";
+import { loadSafelist, usePersistedQueries } from "./use-persisted-queries";
+import { DEFAULT_RATE_LIMIT, useRateLimit, type RateLimitOptions } from "./use-rate-limit";
 
 /** Options of {@link createGateway}. */
 export interface GatewayOptions {
@@ -41,6 +45,14 @@ export interface GatewayOptions {
   dedupeSubgraphCalls?: boolean;
   /** How callers are identified: their tokens' verifier, and the credential the gateway presents to subgraphs. */
   auth: GatewayAuth;
+  /** Who may introspect the schema: default `open` in development, `authenticated` otherwise (use-introspection-rule.ts). */
+  introspection?: IntrospectionMode;
+  /** Only registered operations run: `true` for the client contract, or `{ path }` of another file (use-persisted-queries.ts). */
+  safelist?: boolean | { path: string };
+  /** Requests per user (or address) per window, in memory or through Redis; default 100,000 a minute (use-rate-limit.ts). */
+  rateLimit?: RateLimitOptions;
+  /** Depth, alias, directive, token and cost limits; default GATEWAY_LIMITS (use-armor.ts). Tests lower them. */
+  limits?: Partial<GatewayLimits>;
 }
 
 export interface GatewayAuth {
@@ -85,6 +97,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   });
 
   const gateway = new AuthorizingGateway(planner, policies);
+  const armor = useArmor({ development, limits: options.limits });
+  const safelist = options.safelist ? loadSafelist(options.safelist === true ? undefined : options.safelist.path) : null;
+  const persisted = usePersistedQueries(safelist);
 
   const app = express();
   app.disable("x-powered-by");
@@ -95,9 +110,14 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const apollo = new ApolloServer<Caller>({
     gateway,
     nodeEnv: development ? "development" : "production",
-    // GraphiQL lives on introspection, and the schema is no secret: the client contract is public.
+    // GraphiQL lives on introspection; outside development only signed-in callers may introspect (use-introspection-rule.ts)
     introspection: true,
     includeStacktraceInErrorResponses: development,
+    // abuse limits (use-armor.ts): shape of each operation, one operation per request; APQ and the safelist
+    validationRules: armor.validationRules,
+    parseOptions: armor.parseOptions,
+    allowBatchedHttpRequests: false,
+    persistedQueries: persisted.persistedQueries,
     formatError: (formatted, error) => {
       const result = formatGatewayError(formatted, error, { development });
       if (result.message !== formatted.message && result.extensions?.code === "INTERNAL_SERVER_ERROR") {
@@ -116,9 +136,13 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       finalErrorsPlugin(metrics),
+      ...armor.plugins,
+      ...persisted.plugins,
+      useIntrospectionRule(options.introspection ?? defaultIntrospectionMode(development)),
     ],
   });
   await apollo.start();
+  const rateLimit = await useRateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT);
 
   app.use(metrics.middleware());
   app.get("/health", (_req, res) => {
@@ -131,7 +155,11 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   app.use(
     "/graphql",
     express.json({ limit: BODY_LIMIT }),
-    expressMiddleware(apollo, { context: ({ req }) => callerOf(req.headers.authorization, (token) => options.auth.verify(token)) }),
+    refuseBatchedRequests,
+    persisted.guard,
+    expressMiddleware(apollo, {
+      context: rateLimit.context(({ req }) => callerOf(req.headers.authorization, (token) => options.auth.verify(token))),
+    }),
   );
   app.use(jsonErrorHandler);
 
@@ -141,6 +169,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   } catch (error) {
     await apollo.stop().catch(() => undefined);
     subgraphFetcher.close();
+    await rateLimit.close();
     throw error;
   }
 
@@ -151,6 +180,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       (stopping ??= (async () => {
         await apollo.stop(); // drains the HTTP server, then stops the gateway
         subgraphFetcher.close();
+        await rateLimit.close();
       })()),
   };
 }

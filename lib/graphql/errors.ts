@@ -10,11 +10,24 @@ export function badUserInput(message: string, argumentName?: string): GraphQLErr
 }
 
 /**
+ * A literal a scalar refuses (`appliedFrom: "2022-02-30"` written in the query) fails validation, and Apollo Server
+ * codes every validation error GRAPHQL_VALIDATION_FAILED; the scalar's own BAD_USER_INPUT is kept instead, so that
+ * the gateway passes it on as the client's mistake (as it does for the same value sent in a variable).
+ */
+function keepUserInputCode(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  if (formatted.extensions?.code !== "GRAPHQL_VALIDATION_FAILED" || !(error instanceof GraphQLError)) return formatted;
+  const original = error.originalError;
+  if (!(original instanceof GraphQLError) || original.extensions?.code !== "BAD_USER_INPUT") return formatted;
+  return { ...formatted, extensions: { ...formatted.extensions, code: "BAD_USER_INPUT" } };
+}
+
+/**
  * Apollo Server `formatError`: keeps user-facing errors, and outside development replaces anything else
  * (database errors carry SQL text and table names) by a generic message.
  */
 export function createErrorFormatter(development: boolean) {
-  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+  return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const formatted = keepUserInputCode(given, error);
     const code = formatted.extensions?.code;
     if (typeof code === "string" && USER_FACING_CODES.has(code)) {
       return development ? formatted : { ...formatted, extensions: { code } };

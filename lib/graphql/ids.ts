@@ -16,3 +16,8 @@ export function parseIntId(id: string): number | null {
   const value = Number(id);
   return value <= 2_147_483_647 ? value : null;
 }
+
+/** A region's key: its two-digit legal-dong (법정동) code, e.g. `28` (data/regions.json). */
+export function isRegionCode(code: unknown): code is string {
+  return typeof code === "string" && /^\d{2}$/.test(code);
+}

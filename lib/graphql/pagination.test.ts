@@ -25,6 +25,7 @@ describe("cursors", () => {
     ["wrong arity", encodeCursor(["2022-03-01"])],
     ["wrong part", encodeCursor(["2022-03-01", "x"])],
     ["not a date", encodeCursor(["yesterday", id])],
+    ["a date the calendar does not have", encodeCursor(["2022-02-30", id])],
   ])("reject %s", (_label, cursor) => {
     expect(() => decodeCursor(cursor, [isIsoDate, isUuid])).toThrow(/cursor/);
   });

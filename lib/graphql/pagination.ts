@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { Field, ObjectType } from "type-graphql";
 import { badUserInput } from "./errors";
 import { UUID_PATTERN } from "./ids";
+import { isCalendarDate } from "./input-checks";
 
 /** Page sizes a client may ask for: Relay-style `first`, 1..100, 20 when omitted. */
 export const PAGE_SIZE = { default: 20, max: 100 } as const;
@@ -53,7 +54,7 @@ export function toPage<T>(rows: T[], limit: number, cursorOf: (row: T) => string
   return { edges, pageInfo };
 }
 
-export const isIsoDate = (part: unknown): boolean =>
-  typeof part === "string" && /^\d{4}-\d{2}-\d{2}$/.test(part) && !Number.isNaN(Date.parse(part));
+/** A real calendar date (not 2022-02-30, which `Date.parse` accepts and PostgreSQL refuses). */
+export const isIsoDate = (part: unknown): boolean => isCalendarDate(part);
 export const isUuid = (part: unknown): boolean => typeof part === "string" && UUID_PATTERN.test(part) && part === part.toLowerCase();
 export const isPositiveInt = (part: unknown): boolean => typeof part === "number" && Number.isSafeInteger(part) && part > 0;

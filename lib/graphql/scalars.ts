@@ -1,5 +1,6 @@
-import { GraphQLError, GraphQLScalarType, Kind } from "graphql";
+import { GraphQLError, GraphQLScalarType, Kind, print, type ValueNode } from "graphql";
 import { LocalDateResolver } from "graphql-scalars";
+import { isCalendarDate, quote } from "./input-checks";
 
 /**
  * `Date`: a calendar date, `YYYY-MM-DD`. PostgreSQL `date` columns arrive as such strings and leave as such,
@@ -9,7 +10,19 @@ export const DateScalar = new GraphQLScalarType({
   ...LocalDateResolver.toConfig(),
   name: "Date",
   description: "A calendar date in ISO-8601 form, `YYYY-MM-DD` (Korean local date; no time zone).",
+  // A date the calendar does not have (2022-02-30) is the client's mistake, whether written in the query or sent as a
+  // variable: BAD_USER_INPUT (the subgraph's formatError keeps that code for a literal, see lib/graphql/errors.ts).
+  parseValue: (value) => parseDate(value),
+  parseLiteral: (ast) => parseDate(ast.kind === Kind.STRING ? ast.value : print(ast), ast),
 });
+
+function parseDate(value: unknown, node?: ValueNode): string {
+  if (isCalendarDate(value)) return value;
+  throw new GraphQLError(`Date must be a calendar date written YYYY-MM-DD, such as "2022-03-01"; got ${quote(value)}.`, {
+    nodes: node,
+    extensions: { code: "BAD_USER_INPUT" },
+  });
+}
 
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 

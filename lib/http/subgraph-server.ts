@@ -12,6 +12,7 @@ import { createMetricsRegistry } from "./metrics";
 import type { SubgraphContext } from "./subgraph-context";
 import { useVerifiedCaller } from "./use-verified-caller";
 import { listen, type RunningService } from "./service";
+import { protectSubgraph } from "./subgraph-limits";
 
 /** What a subgraph hands to the shared server: its schema, its database and its per-request context. */
 export interface SubgraphServerOptions {
@@ -32,12 +33,16 @@ export interface SubgraphServer {
 }
 
 export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphServer {
+  // its own depth and alias limits and argument checks, for a caller that reaches the port directly (subgraph-limits.ts)
+  const protection = protectSubgraph(options.schema);
   return {
     async listen(port, host = "127.0.0.1") {
       const app = express();
       const httpServer = createServer(app);
       const apollo = new ApolloServer<SubgraphContext>({
-        schema: options.schema,
+        schema: protection.schema,
+        validationRules: protection.validationRules,
+        parseOptions: protection.parseOptions,
         formatError: createErrorFormatter(options.development ?? false),
         includeStacktraceInErrorResponses: options.development ?? false,
         introspection: true,
@@ -47,6 +52,7 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
           // no Apollo Studio on an air-gapped network: don't compute traces nobody reads
           ApolloServerPluginInlineTraceDisabled(),
           useVerifiedCaller(),
+          ...protection.plugins,
         ],
       });
       await apollo.start();
