@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
 import { isRole, ROLE_OFFICE } from "./roles";
+import { VerifiedTokenCache } from "./verified-cache";
 import { userOf, type User } from "./viewer";
 
 /** Where the keys that sign users' tokens come from: a typed union, one member per way of configuring them. */
@@ -38,14 +39,19 @@ const ASYMMETRIC = ["RS256", "ES256"];
 /** A verifier of bearer tokens: signature, `exp`/`nbf`, `iss`/`aud`, then our claims (`sub`, `name`, `role`, `org`). */
 export function createTokenVerifier(config: AuthConfig): (token: string) => Promise<User> {
   const { key, algorithms } = keyOf(config.keys);
+  const verified = new VerifiedTokenCache();
   return async (token) => {
+    const cached = verified.get(token);
+    if (cached) return cached;
     let payload: Record<string, unknown>;
     try {
       ({ payload } = await jwtVerify(token, key, { issuer: config.issuer, audience: config.audience, algorithms, clockTolerance: 30 }));
     } catch (error) {
       throw tokenError(error);
     }
-    return claimsOf(payload);
+    const user = claimsOf(payload);
+    verified.set(token, user, typeof payload.exp === "number" ? payload.exp : undefined);
+    return user;
   };
 }
 

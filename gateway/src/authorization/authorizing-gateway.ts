@@ -2,8 +2,8 @@ import { createHash } from "node:crypto";
 import type { GatewayExecutor, GatewayInterface, GatewayLoadResult } from "@apollo/server-gateway-interface";
 import { GraphQLError, print, type GraphQLSchema } from "graphql";
 import type { Caller } from "@lib/auth/bearer";
-import { ANONYMOUS } from "@lib/auth/viewer";
-import { authorizeOperation } from "./authorize-operation";
+import { ANONYMOUS, type Viewer } from "@lib/auth/viewer";
+import { authorizeOperation, type AuthorizedOperation } from "./authorize-operation";
 import { fillRefused } from "./fill-refused";
 import type { SupergraphPolicies } from "./supergraph-policies";
 
@@ -14,12 +14,17 @@ import type { SupergraphPolicies } from "./supergraph-policies";
  */
 export class AuthorizingGateway implements GatewayInterface {
   private apiSchema: GraphQLSchema | undefined;
+  /** What each operation becomes for each shape of viewer: the same few operations come again and again. */
+  private readonly authorized = new Map<string, AuthorizedOperation & { queryHash: string }>();
 
   constructor(
     private readonly inner: GatewayInterface,
     private readonly policies: SupergraphPolicies,
   ) {
-    inner.onSchemaLoadOrUpdate(({ apiSchema }) => (this.apiSchema = apiSchema));
+    inner.onSchemaLoadOrUpdate(({ apiSchema }) => {
+      this.apiSchema = apiSchema;
+      this.forget();
+    });
   }
 
   onSchemaLoadOrUpdate(callback: Parameters<GatewayInterface["onSchemaLoadOrUpdate"]>[0]) {
@@ -35,21 +40,29 @@ export class AuthorizingGateway implements GatewayInterface {
     return this.inner.stop();
   }
 
+  /** The schema changed (a new supergraph): what was authorized against the old one no longer counts. */
+  private forget(): void {
+    this.authorized.clear();
+  }
+
   private authorizing(executor: GatewayExecutor): GatewayExecutor {
     return async (requestContext) => {
       const schema = this.apiSchema;
       if (!schema) return executor(requestContext);
       const viewer = (requestContext.context as Partial<Caller>).viewer ?? ANONYMOUS;
-      const { document, refusals } = authorizeOperation(
-        schema,
-        this.policies,
-        requestContext.document,
-        requestContext.operationName ?? undefined,
-        viewer,
-      );
+      const operationName = requestContext.operationName ?? undefined;
+      const key = `${requestContext.queryHash}\n${operationName ?? ""}\n${ruleShape(viewer)}`;
+      let authorized = this.authorized.get(key);
+      if (!authorized) {
+        const { document, refusals } = authorizeOperation(schema, this.policies, requestContext.document, operationName, viewer);
+        // the plan cache is keyed by the query's hash: the filtered query is another query, with a plan of its own
+        const queryHash = refusals.length > 0 ? createHash("sha256").update(print(document)).digest("hex") : requestContext.queryHash;
+        authorized = { document, refusals, queryHash };
+        if (this.authorized.size >= AUTHORIZED_CACHE_SIZE) this.authorized.delete(this.authorized.keys().next().value as string);
+        this.authorized.set(key, authorized);
+      }
+      const { document, refusals, queryHash } = authorized;
       if (refusals.length === 0) return executor(requestContext);
-      // the plan cache is keyed by the query's hash: the filtered query is another query, with a plan of its own
-      const queryHash = createHash("sha256").update(print(document)).digest("hex");
       const result = await executor({ ...requestContext, document, queryHash });
       const data = result.data
         ? fillRefused(schema, requestContext.document, requestContext.operationName ?? undefined, { ...result.data })
@@ -64,4 +77,14 @@ export class AuthorizingGateway implements GatewayInterface {
       return { ...result, data, errors: [...forbidden, ...(result.errors ?? [])] };
     };
   }
+}
+
+const AUTHORIZED_CACHE_SIZE = 2000;
+
+/**
+ * What the rules can tell apart about a viewer: signed in or not, the role (its scopes) and whether they work for an
+ * office (the `office-staff` policy). Two viewers of the same shape get the same fields of the same operation.
+ */
+function ruleShape(viewer: Viewer): string {
+  return viewer.kind === "user" ? `${viewer.role}:${viewer.org ? "office" : "ministry"}` : "anonymous";
 }
