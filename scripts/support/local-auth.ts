@@ -34,8 +34,8 @@ export async function counselorToken(keys: LocalKeys, jobCentersUrl: string): Pr
   const client = new Client({ connectionString: jobCentersUrl });
   await client.connect();
   try {
-    const { rows } = await client.query<{ id: number; name: string; center: number }>(
-      `SELECT c.id, c.name, c.employment_center_id AS center FROM counselor c
+    const { rows } = await client.query<{ id: number; center: number }>(
+      `SELECT c.id, c.employment_center_id AS center FROM counselor c
        JOIN participant p ON p.counselor_id = c.id GROUP BY c.id ORDER BY count(*) DESC, c.id LIMIT 1`,
     );
     const counselor = rows[0];
@@ -44,7 +44,8 @@ export async function counselorToken(keys: LocalKeys, jobCentersUrl: string): Pr
       role: "COUNSELOR",
       org: counselor.center,
       sub: String(counselor.id),
-      name: counselor.name,
+      // the token is printed to the console: no person's name in it, only the counsellor's id
+      name: `counsellor ${counselor.id}`,
       issuer: env("AUTH_ISSUER") ?? DEFAULT_ISSUER,
       audience: env("AUTH_AUDIENCE") ?? DEFAULT_AUDIENCE,
     });
