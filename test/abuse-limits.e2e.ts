@@ -156,8 +156,8 @@ describe("a subgraph reached directly protects itself", () => {
     const answer = await direct(
       "{ regions { employmentCenters { region { employmentCenters { region { employmentCenters { region { name } } } } } } } }",
     );
-    // a subgraph's errors carry their code only (lib/graphql/errors.ts); the message names the limit
-    expectRefused(answer, 400, "GRAPHQL_VALIDATION_FAILED", "Query depth limit of 7 exceeded, found 8.");
+    // a subgraph's errors carry their code and the client-facing details (lib/graphql/errors.ts): here the limit
+    expectRefused(answer, 400, "GRAPHQL_VALIDATION_FAILED", "Query depth limit of 7 exceeded, found 8.", "maxDepth");
   });
 
   it("counts fields, not fragments, so the gateway's entity fetches fit", async () => {
@@ -179,8 +179,8 @@ describe("a subgraph reached directly protects itself", () => {
 
   it("refuses more than 30 aliases, and the 10,000-alias attack before parsing it", async () => {
     const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: participants(first: 100) { totalCount }`).join(" ")} }`;
-    expectRefused(await direct(aliases(31)), 400, "GRAPHQL_VALIDATION_FAILED", "Aliases limit of 30 exceeded, found 31.");
-    expectRefused(await direct(aliases(10_000)), 400, "GRAPHQL_PARSE_FAILED", "Token limit of 10000 exceeded.");
+    expectRefused(await direct(aliases(31)), 400, "GRAPHQL_VALIDATION_FAILED", "Aliases limit of 30 exceeded, found 31.", "maxAliases");
+    expectRefused(await direct(aliases(10_000)), 400, "GRAPHQL_PARSE_FAILED", "Token limit of 10000 exceeded.", "maxTokens");
   });
 
   it("keeps its page limit", async () => {

@@ -35,7 +35,7 @@ describe("a NUL character in any text argument", () => {
     expect(onlyError(response)).toEqual([
       NUL("filter.regionCode"),
       ["participants"],
-      { code: "BAD_USER_INPUT", serviceName: "job-centers" },
+      { code: "BAD_USER_INPUT", argumentName: "filter", serviceName: "job-centers" },
     ]);
   });
 
@@ -44,25 +44,29 @@ describe("a NUL character in any text argument", () => {
     expect(onlyError(jobCenters)).toEqual([
       NUL("regionCode"),
       ["employmentCenters"],
-      { code: "BAD_USER_INPUT", serviceName: "job-centers" },
+      { code: "BAD_USER_INPUT", argumentName: "regionCode", serviceName: "job-centers" },
     ]);
     const local = await system.query('{ localJobCenters(regionCode: "2\\u00008") { id } }', {}, undefined, null);
     expect(onlyError(local)).toEqual([
       NUL("regionCode"),
       ["localJobCenters"],
-      { code: "BAD_USER_INPUT", serviceName: "local-job-centers" },
+      { code: "BAD_USER_INPUT", argumentName: "regionCode", serviceName: "local-job-centers" },
     ]);
     const welfare = await contract(system, "WelfarePartners", { regionCode: "\u0000" });
     expect(onlyError(welfare)).toEqual([
       NUL("regionCode"),
       ["welfarePartners"],
-      { code: "BAD_USER_INPUT", serviceName: "welfare-partners" },
+      { code: "BAD_USER_INPUT", argumentName: "regionCode", serviceName: "welfare-partners" },
     ]);
   });
 
   it("in an id", async () => {
     const response = await contract(system, "CenterYear", { id: "2\u00001", year: 2022 });
-    expect(onlyError(response)).toEqual([NUL("id"), ["employmentCenter"], { code: "BAD_USER_INPUT", serviceName: "job-centers" }]);
+    expect(onlyError(response)).toEqual([
+      NUL("id"),
+      ["employmentCenter"],
+      { code: "BAD_USER_INPUT", argumentName: "id", serviceName: "job-centers" },
+    ]);
   });
 });
 
@@ -79,7 +83,7 @@ describe("a forged or corrupt cursor", () => {
     expect(onlyError(response)).toEqual([
       `"after" is not a cursor returned by this field: ${JSON.stringify(after)}.`,
       ["participants"],
-      { code: "BAD_USER_INPUT", serviceName: "job-centers" },
+      { code: "BAD_USER_INPUT", argumentName: "after", serviceName: "job-centers" },
     ]);
   });
 
@@ -96,7 +100,7 @@ describe("a forged or corrupt cursor", () => {
     expect(onlyError(response)).toEqual([
       `"after" is not a cursor returned by this field: ${JSON.stringify(after)}.`,
       ["participant", "counselingSessions"],
-      { code: "BAD_USER_INPUT", serviceName: "job-centers" },
+      { code: "BAD_USER_INPUT", argumentName: "after", serviceName: "job-centers" },
     ]);
   });
 });
@@ -147,9 +151,17 @@ describe("_entities sent straight to a subgraph", () => {
     expect(answer.body.data).toEqual({ _entities: [{ id: p.id, name: p.name }, null, null, null, null] });
     const errors = [...answer.body.errors!].sort((a, b) => Number(a.path![1]) - Number(b.path![1]));
     expect(errors.map((e) => [e.path, e.message, e.extensions])).toEqual([
-      [["_entities", 1], 'Participant representation has a malformed id "not-a-uuid": expected a UUID.', { code: "BAD_USER_INPUT" }],
-      [["_entities", 3], NUL("representations[3].id"), { code: "BAD_USER_INPUT" }],
-      [["_entities", 4], 'representations[4] names no entity type of this service: __typename "Nobody".', { code: "BAD_USER_INPUT" }],
+      [
+        ["_entities", 1],
+        'Participant representation has a malformed id "not-a-uuid": expected a UUID.',
+        { code: "BAD_USER_INPUT", argumentName: "representations", field: "id" },
+      ],
+      [["_entities", 3], NUL("representations[3].id"), { code: "BAD_USER_INPUT", argumentName: "representations" }],
+      [
+        ["_entities", 4],
+        'representations[4] names no entity type of this service: __typename "Nobody".',
+        { code: "BAD_USER_INPUT", argumentName: "representations" },
+      ],
     ]);
   });
 
@@ -172,7 +184,7 @@ describe("_entities sent straight to a subgraph", () => {
       [
         ["_entities", 1],
         'RegionReport representation has a malformed year "twenty": expected a year such as 2022.',
-        { code: "BAD_USER_INPUT" },
+        { code: "BAD_USER_INPUT", argumentName: "representations", field: "year" },
       ],
     ]);
   });

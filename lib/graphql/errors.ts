@@ -30,7 +30,7 @@ export function createErrorFormatter(development: boolean) {
     const formatted = keepUserInputCode(given, error);
     const code = formatted.extensions?.code;
     if (typeof code === "string" && USER_FACING_CODES.has(code)) {
-      return development ? formatted : { ...formatted, extensions: { code } };
+      return development ? formatted : { ...formatted, extensions: clientExtensions(formatted.extensions, code) };
     }
     if (development) return formatted;
     const original = unwrapResolverError(error);
@@ -44,4 +44,19 @@ export function createErrorFormatter(development: boolean) {
       extensions: { code: "INTERNAL_SERVER_ERROR" },
     };
   };
+}
+
+/**
+ * Extension keys written for the client alongside a user-facing code (which argument, which field, which limit,
+ * why), passed on outside development; anything else a library put there (stack traces, SQL, causes) is dropped.
+ */
+const CLIENT_EXTENSION_KEYS = ["argumentName", "field", "reason", "limit"] as const;
+
+function clientExtensions(extensions: GraphQLFormattedError["extensions"], code: string): Record<string, unknown> {
+  const kept: Record<string, unknown> = { code };
+  for (const key of CLIENT_EXTENSION_KEYS) {
+    const value = extensions?.[key];
+    if (typeof value === "string" || typeof value === "number") kept[key] = value;
+  }
+  return kept;
 }
