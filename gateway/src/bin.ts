@@ -29,6 +29,7 @@ async function main(): Promise<void> {
     introspection: env.introspection,
     safelist: env.safelist.enabled ? { path: env.safelist.path } : false,
     rateLimit: env.rateLimit,
+    trustProxy: env.trustProxy,
   });
   // a wildcard bind is shown as localhost, the name a person types into a browser
   const shown = reachableHost(env.host) === env.host ? gateway.url : gateway.url.replace("127.0.0.1", "localhost");

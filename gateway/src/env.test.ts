@@ -28,7 +28,14 @@ describe("readGatewayEnv", () => {
       introspection: "authenticated",
       safelist: { enabled: false, path: path.join(SCHEMA_DIR, "..", "test", "contract", "operations.graphql") },
       rateLimit: { points: 100_000, windowSeconds: 60, redisUrl: null },
+      trustProxy: false,
     });
+  });
+
+  it("reads which proxies to trust for the client's address", () => {
+    expect(readGatewayEnv({ ...PRODUCTION_AUTH, TRUST_PROXY: "1" }).trustProxy).toBe(1);
+    expect(readGatewayEnv({ ...PRODUCTION_AUTH, TRUST_PROXY: "loopback, 10.0.0.0/8" }).trustProxy).toBe("loopback, 10.0.0.0/8");
+    expect(readGatewayEnv({ ...PRODUCTION_AUTH, TRUST_PROXY: "false" }).trustProxy).toBe(false);
   });
 
   it("stops a production start without the identity provider's keys, saying what to set", () => {

@@ -35,6 +35,11 @@ export interface GatewayEnv {
   safelist: { enabled: boolean; path: string };
   /** `RATE_LIMIT_POINTS` (default 100000; 0 = off) per `RATE_LIMIT_WINDOW_S` (default 60), shared through `REDIS_URL` when set. */
   rateLimit: { points: number; windowSeconds: number; redisUrl: string | null };
+  /**
+   * `TRUST_PROXY`: which proxies' `X-Forwarded-For` names the client (Express's `trust proxy`: a hop count such as `1`,
+   * or `loopback`, `uniquelocal`, addresses); unset trusts none, so a client cannot pick the address it is counted as.
+   */
+  trustProxy: string | number | false;
 }
 
 export const DEFAULT_PORT = 4000;
@@ -63,6 +68,7 @@ export function readGatewayEnv(env: Environment = process.env): GatewayEnv {
     subgraphTimeoutMs: read.num("SUBGRAPH_TIMEOUT_MS", DEFAULT_SUBGRAPH_TIMEOUT_MS, { min: 1, max: 600_000 }),
     auth: readAuthEnv(read, isProduction(read.optional("NODE_ENV") ?? "production")),
     introspection: readIntrospection(read, isDevelopment(env)),
+    trustProxy: trustProxyOf(read.optional("TRUST_PROXY")),
     safelist: { enabled: read.bool("SAFELIST", false), path: path.resolve(read.str("SAFELIST_PATH", DEFAULT_SAFELIST_PATH)) },
     rateLimit: {
       points: read.num("RATE_LIMIT_POINTS", DEFAULT_RATE_LIMIT.points, { min: 0, max: 100_000_000 }),
@@ -93,4 +99,9 @@ function readRedisUrl(read: EnvReader): string | null {
   if (protocol === "redis:" || protocol === "rediss:") return raw;
   read.problem(`REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379 (got ${JSON.stringify(raw)})`);
   return null;
+}
+
+function trustProxyOf(raw: string | undefined): string | number | false {
+  if (raw === undefined || /^(false|0)$/i.test(raw)) return false;
+  return /^[1-9][0-9]?$/.test(raw) ? Number(raw) : raw;
 }

@@ -51,6 +51,8 @@ export interface GatewayOptions {
   safelist?: boolean | { path: string };
   /** Requests per user (or address) per window, in memory or through Redis; default 100,000 a minute (use-rate-limit.ts). */
   rateLimit?: RateLimitOptions;
+  /** Express's `trust proxy`: set behind a load balancer so each client is counted by its own address (default none). */
+  trustProxy?: string | number | false;
   /** Depth, alias, directive, token and cost limits; default GATEWAY_LIMITS (use-armor.ts). Tests lower them. */
   limits?: Partial<GatewayLimits>;
 }
@@ -103,6 +105,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", options.trustProxy ?? false);
   // Express otherwise takes its mode from NODE_ENV and puts stack traces in its error pages.
   app.set("env", development ? "development" : "production");
   const httpServer = http.createServer(app);
