@@ -4,6 +4,7 @@ import path from "node:path";
 import { PROJECT_ROOT } from "@lib/config/paths";
 import { SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
 import { freePorts } from "./system";
+import { subgraphVariable } from "@lib/subgraph/declaration";
 
 /** The peer gateway (Hive Gateway, `bench/peer/hive-gateway.ts`) as a running process. */
 export interface RunningPeer {
@@ -99,7 +100,7 @@ export async function startPeer(
   const host = "127.0.0.1";
   const [port] = await freePorts(1, host);
   const env: Record<string, string> = { PORT: String(port), HOST: host, NODE_ENV: "production" };
-  for (const [name, url] of Object.entries(subgraphUrls)) env[`${SUBGRAPHS[name as SubgraphName].envPrefix}_URL`] = url;
+  for (const [name, url] of Object.entries(subgraphUrls)) env[subgraphVariable(SUBGRAPHS[name as SubgraphName], "URL")] = url;
   const child = spawn(process.execPath, [script], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },

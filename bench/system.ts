@@ -3,6 +3,7 @@ import { createServer, type AddressInfo, type Server } from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT } from "@lib/config/paths";
 import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
+import { subgraphVariable } from "@lib/subgraph/declaration";
 
 /** The platform started by the benchmark through the launcher, as separate processes like `npm start`. */
 export interface LaunchedSystem {
@@ -66,7 +67,7 @@ export async function launchSystem(options: { participants?: number; timeoutMs?:
   const host = "127.0.0.1";
   const [gatewayPort, pgPort, ...subgraphPorts] = await freePorts(2 + SUBGRAPH_NAMES.length, host);
   const env: Record<string, string> = { HOST: host, GATEWAY_PORT: String(gatewayPort), ...dataSizeEnv(participants, pgPort) };
-  SUBGRAPH_NAMES.forEach((name, i) => (env[`${SUBGRAPHS[name].envPrefix}_PORT`] = String(subgraphPorts[i])));
+  SUBGRAPH_NAMES.forEach((name, i) => (env[subgraphVariable(SUBGRAPHS[name], "PORT")] = String(subgraphPorts[i])));
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "dist", "scripts", "start.js")], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ...env },

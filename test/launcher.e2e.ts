@@ -4,6 +4,7 @@ import path from "node:path";
 import { PROJECT_ROOT } from "@lib/config/paths";
 import { SUBGRAPH_NAMES, SUBGRAPHS } from "@subgraphs/registry";
 import { testDatabaseUrls } from "./support/test-env";
+import { subgraphVariable } from "@lib/subgraph/declaration";
 
 /**
  * `npm start`'s launcher, as a user runs it (compiled, separate processes), against the already seeded test
@@ -17,8 +18,8 @@ it("starts four subgraphs and the gateway as processes and stops them all on Ctr
   const base = 47100 + Math.floor(Math.random() * 800);
   const env: Record<string, string> = { ...(process.env as Record<string, string>), GATEWAY_PORT: String(base) };
   SUBGRAPH_NAMES.forEach((name, i) => {
-    env[`${SUBGRAPHS[name].envPrefix}_DATABASE_URL`] = urls[name];
-    env[`${SUBGRAPHS[name].envPrefix}_PORT`] = String(base + 1 + i);
+    env[subgraphVariable(SUBGRAPHS[name], "DATABASE_URL")] = urls[name];
+    env[subgraphVariable(SUBGRAPHS[name], "PORT")] = String(base + 1 + i);
   });
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [launcher], { env, stdio: ["ignore", "pipe", "pipe"] });

@@ -3,7 +3,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { PROJECT_ROOT } from "@lib/config/paths";
-import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
+import { EnvReader, type Environment } from "@lib/env/env";
+import { reachableHost } from "@lib/http/service";
+import { subgraphVariable } from "@lib/subgraph/declaration";
+import { SUBGRAPH_LIST, type SubgraphName } from "@subgraphs/registry";
+import { defaultSubgraphUrl } from "../../gateway/src/env";
 import { benchTool } from "../tools";
 
 /**
@@ -58,24 +62,18 @@ export interface PeerEnv {
   subgraphTimeoutMs: number;
 }
 
-export function readPeerEnv(env: NodeJS.ProcessEnv = process.env): PeerEnv {
-  const port = Number(env.PORT ?? "4100");
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
-  const subgraphTimeoutMs = Number(env.SUBGRAPH_TIMEOUT_MS ?? PEER_SUBGRAPH_TIMEOUT_MS);
-  if (!Number.isInteger(subgraphTimeoutMs) || subgraphTimeoutMs < 0)
-    throw new Error(`SUBGRAPH_TIMEOUT_MS must be 0 or more, got "${env.SUBGRAPH_TIMEOUT_MS}"`);
-  return {
-    port,
-    subgraphTimeoutMs,
-    host: env.HOST || "127.0.0.1",
-    supergraphPath: path.resolve(PROJECT_ROOT, env.SUPERGRAPH_PATH || path.join("schema", "supergraph.graphql")),
+export function readPeerEnv(env: Environment = process.env): PeerEnv {
+  const read = new EnvReader(env);
+  const supergraphPath = read.optional("SUPERGRAPH_PATH");
+  return read.done({
+    port: read.num("PORT", 4100),
+    host: read.str("HOST", "127.0.0.1"),
+    supergraphPath: path.resolve(PROJECT_ROOT, supergraphPath ?? path.join("schema", "supergraph.graphql")),
     subgraphUrls: Object.fromEntries(
-      SUBGRAPH_NAMES.map((name) => [
-        name,
-        env[`${SUBGRAPHS[name].envPrefix}_URL`] || `http://localhost:${SUBGRAPHS[name].defaultPort}/graphql`,
-      ]),
+      SUBGRAPH_LIST.map((subgraph) => [subgraph.name, read.url(subgraphVariable(subgraph, "URL"), defaultSubgraphUrl(subgraph))]),
     ) as Record<SubgraphName, string>,
-  };
+    subgraphTimeoutMs: read.num("SUBGRAPH_TIMEOUT_MS", PEER_SUBGRAPH_TIMEOUT_MS, { min: 0, max: 600_000 }),
+  });
 }
 
 export interface RunningHiveGateway {
@@ -121,7 +119,7 @@ export async function startHiveGateway(options: {
   const { port } = server.address() as AddressInfo;
   let stopping: Promise<void> | undefined;
   return {
-    url: `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}/graphql`,
+    url: `http://${reachableHost(host)}:${port}/graphql`,
     port,
     stop: () =>
       (stopping ??= (async () => {
