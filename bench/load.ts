@@ -66,6 +66,18 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
+/** Latency figures of a round from its latencies sorted ascending (ms): the same summary for every kind of round. */
+export function latencySummary(sorted: readonly number[]): LoadResult["latencyMs"] {
+  const requests = sorted.length;
+  return {
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    p99: quantile(sorted, 0.99),
+    mean: requests ? sorted.reduce((sum, value) => sum + value, 0) / requests : 0,
+    max: sorted[requests - 1] ?? 0,
+  };
+}
+
 /** Runs one round of POST requests with autocannon and summarizes it. */
 export function runLoad(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
@@ -109,13 +121,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
           requests,
           sent: Math.max(requests, result.requests.sent),
           requestsPerSec: durationSec > 0 ? requests / durationSec : 0,
-          latencyMs: {
-            p50: quantile(latencies, 0.5),
-            p95: quantile(latencies, 0.95),
-            p99: quantile(latencies, 0.99),
-            mean: requests ? latencies.reduce((sum, value) => sum + value, 0) / requests : 0,
-            max: latencies[requests - 1] ?? 0,
-          },
+          latencyMs: latencySummary(latencies),
           errors: {
             total: result.non2xx + result.errors + graphqlErrors,
             non2xx: result.non2xx,

@@ -1,6 +1,6 @@
 import { performance } from "node:perf_hooks";
 import type { PlanNode, QueryPlan } from "@apollo/query-planner";
-import { quantile, type LoadResult } from "../load";
+import { latencySummary, quantile, type LoadResult } from "../load";
 import { executePlan } from "./execute";
 import { httpSubgraphCall } from "./http-call";
 import { planFetches } from "./plan";
@@ -97,13 +97,7 @@ export async function runFloor(options: {
     requests,
     sent: requests,
     requestsPerSec: durationSec > 0 ? requests / durationSec : 0,
-    latencyMs: {
-      p50: quantile(latencies, 0.5),
-      p95: quantile(latencies, 0.95),
-      p99: quantile(latencies, 0.99),
-      mean: requests ? latencies.reduce((sum, value) => sum + value, 0) / requests : 0,
-      max: latencies[requests - 1] ?? 0,
-    },
+    latencyMs: latencySummary(latencies),
     subgraphCalls: planFetches(options.plan.node as PlanNode | undefined).length,
     errors,
     ...(firstError ? { firstError } : {}),

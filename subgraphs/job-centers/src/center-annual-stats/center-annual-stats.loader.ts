@@ -21,17 +21,21 @@ export function createCenterAnnualStatsLoaders(db: DataSource) {
     async (keys) => {
       const rows: Array<Record<string, number | string>> = await db.query(SQL, [keys.map((k) => k.centerId), keys.map((k) => k.year)]);
       // ordered by the position of each key in the batch, so rows line up with keys
-      return rows.map((row) => ({
-        year: Number(row.year),
-        applicants: Number(row.applicants),
-        participantsStarted: Number(row.started),
-        employed: Number(row.employed),
-        placementEmployments: Number(row.placed),
-        workExperienceCompanies: Number(row.companies),
-        allowancePaidWon: Number(row.paid),
-      }));
+      return rows.map((row) => ({ year: Number(row.year), ...figuresOf(row) }));
     },
     { cacheKeyFn: (key) => `${key.centerId}:${key.year}` },
   );
   return { centerAnnualStats };
+}
+
+/** The figures of a row of `center_year_figures` (or a sum of them), as the reports name them. */
+export function figuresOf(row: Record<string, number | string>): Omit<CenterAnnualStats, "year"> {
+  return {
+    applicants: Number(row.applicants),
+    participantsStarted: Number(row.started),
+    employed: Number(row.employed),
+    placementEmployments: Number(row.placed),
+    workExperienceCompanies: Number(row.companies),
+    allowancePaidWon: Number(row.paid),
+  };
 }

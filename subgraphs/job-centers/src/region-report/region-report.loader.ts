@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import type { Region } from "../region/region.entity";
 import type { RegionReport } from "./region-report.entity";
+import { figuresOf } from "../center-annual-stats/center-annual-stats.loader";
 
 /**
  * Every region's figures for one year in one statement: the sum over the region's offices of the materialised
@@ -30,12 +31,7 @@ function toReport(year: number, row: Row): RegionReport {
     year,
     regionCode: region.code,
     region,
-    applicants: Number(row.applicants),
-    participantsStarted: Number(row.started),
-    employed: Number(row.employed),
-    placementEmployments: Number(row.placed),
-    workExperienceCompanies: Number(row.companies),
-    allowancePaidWon: Number(row.paid),
+    ...figuresOf(row),
   };
 }
 
