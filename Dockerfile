@@ -18,6 +18,8 @@ WORKDIR /app
 # The whole tree: dist/ plus what it reads at run time relative to the project root (package.json marks the
 # root; schema/ holds the supergraph, data/ the reference data).
 COPY --from=build --chown=node:node /app /app
+# the setup job writes the local signing keys here (a volume shared with the services); node must own it
+RUN mkdir -p /app/.data/auth && chown -R node:node /app/.data
 USER node
 EXPOSE 4000
 # the heap cap keeps the RSS bounded (see scripts/start.ts)
