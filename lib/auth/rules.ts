@@ -5,7 +5,7 @@ import type { Viewer } from "./viewer";
  * A field's or type's access rule, as Federation's authorization directives write it in the schema:
  * `@authenticated`, `@requiresScopes(scopes: [[…]])`, `@policy(policies: [[…]])`. The inner lists are ANDed, the
  * outer ones ORed; all directives present must hold. The gateway reads them from the supergraph, each subgraph from
- * its own schema, and both evaluate them with {@link allows}, so the rule is written once and enforced twice.
+ * its own schema, and both evaluate them with {@link fieldRefusal}, so the rule is written once and enforced twice.
  */
 export interface AccessRule {
   authenticated: boolean;
@@ -57,6 +57,15 @@ export function refusal(rule: AccessRule, viewer: Viewer): string | null {
   return null;
 }
 
-export function allows(rule: AccessRule | null, viewer: Viewer): boolean {
-  return rule === null || refusal(rule, viewer) === null;
+/**
+ * Why a viewer may not read a field, or null: every rule that applies to it must hold (its own, its parent type's
+ * and its returned type's). The gateway (from the supergraph) and each subgraph (from its schema) ask this of the
+ * same rules, so a field is refused in both places for the same reason.
+ */
+export function fieldRefusal(rules: readonly (AccessRule | null | undefined)[], viewer: Viewer): string | null {
+  for (const rule of rules) {
+    const reason = rule ? refusal(rule, viewer) : null;
+    if (reason !== null) return reason;
+  }
+  return null;
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { parseIntId } from "@lib/graphql/ids";
 import { isRole, ROLE_OFFICE } from "./roles";
 import { VerifiedTokenCache } from "./verified-cache";
 import { userOf, type User } from "./viewer";
@@ -95,8 +96,8 @@ function claimsOf(payload: Record<string, unknown>): User {
   if (typeof sub !== "string" || sub === "") throw new TokenError("BAD_CLAIMS", "The token has no subject.");
   if (!isRole(role)) throw new TokenError("BAD_CLAIMS", "The token's role is not one this platform knows.");
   const needsOffice = ROLE_OFFICE[role] !== null;
-  const office = typeof org === "string" && /^[1-9][0-9]{0,9}$/.test(org) ? Number(org) : typeof org === "number" ? org : null;
-  if (needsOffice && (office === null || !Number.isSafeInteger(office) || office < 1)) {
+  const office = typeof org === "string" || typeof org === "number" ? parseIntId(String(org)) : null;
+  if (needsOffice && office === null) {
     throw new TokenError("BAD_CLAIMS", `A ${role} token must name the office the user works for (org).`);
   }
   if (!needsOffice && org !== undefined && org !== null) throw new TokenError("BAD_CLAIMS", `A ${role} token names no office.`);

@@ -7,7 +7,7 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
 } from "graphql";
-import { refusal, ruleOf, type AccessRule } from "@lib/auth/rules";
+import { fieldRefusal, ruleOf, type AccessRule } from "@lib/auth/rules";
 import { ANONYMOUS, type Viewer } from "@lib/auth/viewer";
 
 /**
@@ -28,14 +28,11 @@ export function enforceAccessRules(schema: GraphQLSchema): GraphQLSchema {
       const resolve = field.resolve ?? defaultFieldResolver;
       const coordinate = `${type.name}.${field.name}`;
       field.resolve = (source, args, context: { viewer?: Viewer }, info) => {
-        const viewer = context.viewer ?? ANONYMOUS;
-        for (const rule of rules) {
-          const reason = refusal(rule, viewer);
-          if (reason !== null) {
-            throw new GraphQLError(`Not allowed to read ${coordinate}: ${reason}.`, {
-              extensions: { code: "FORBIDDEN", field: coordinate, reason },
-            });
-          }
+        const reason = fieldRefusal(rules, context.viewer ?? ANONYMOUS);
+        if (reason !== null) {
+          throw new GraphQLError(`Not allowed to read ${coordinate}: ${reason}.`, {
+            extensions: { code: "FORBIDDEN", field: coordinate, reason },
+          });
         }
         return resolve(source, args, context, info);
       };

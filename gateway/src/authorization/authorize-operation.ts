@@ -10,7 +10,7 @@ import {
   type GraphQLSchema,
   type SelectionSetNode,
 } from "graphql";
-import { refusal } from "@lib/auth/rules";
+import { fieldRefusal } from "@lib/auth/rules";
 import type { Viewer } from "@lib/auth/viewer";
 import type { SupergraphPolicies } from "./supergraph-policies";
 
@@ -61,10 +61,8 @@ export function authorizeOperation(
           if (!parentType || !fieldDef || node.name.value.startsWith("__")) return undefined;
           const coordinate = `${parentType.name}.${node.name.value}`;
           const returned = getNamedType(fieldDef.type).name;
-          const rule = policies.fields.get(coordinate) ?? policies.types.get(returned);
-          const ownRefusal = rule ? refusal(rule, viewer) : null;
-          const typeRule = policies.types.get(returned);
-          const reason = ownRefusal ?? (typeRule && typeRule !== rule ? refusal(typeRule, viewer) : null);
+          const rules = [policies.fields.get(coordinate), policies.types.get(parentType.name), policies.types.get(returned)];
+          const reason = fieldRefusal(rules, viewer);
           if (reason === null) return undefined;
           refusals.push({ coordinate, path: [...responsePath(ancestors), node.alias?.value ?? node.name.value], reason });
           return null;
