@@ -32,7 +32,7 @@ export async function launcherCounselorToken(env: Environment): Promise<{ token:
   }
   const launcher = readLauncherEnv(env);
   const keys = await ensureLocalKeys(path.join(launcher.dataDir, "auth"));
-  const counselor = await counselorToken(keys, jobCentersDatabaseUrl(launcher));
+  const counselor = await counselorToken(keys, jobCentersDatabaseUrl(launcher), launcher.tokens);
   if (!counselor) throw new Error("no counsellor with participants in job-centers' database: is it seeded?");
   return counselor;
 }

@@ -4,6 +4,7 @@ import { PROJECT_ROOT } from "@lib/config/paths";
 import { EnvReader, type Environment } from "@lib/env/env";
 import { DEFAULT_DATABASE_PREFIX, subgraphVariable } from "@lib/subgraph/declaration";
 import { SUBGRAPH_LIST, SUBGRAPH_NAMES, type SubgraphName } from "@subgraphs/registry";
+import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from "@lib/auth/auth-env";
 
 /** Settings of the launcher (`npm start`), the seeder and the setup script; the only place they read `process.env`. */
 export interface LauncherEnv {
@@ -20,6 +21,8 @@ export interface LauncherEnv {
   gatewayPort: number;
   subgraphPorts: Record<SubgraphName, number>;
   nodeEnv: string;
+  /** `AUTH_ISSUER`, `AUTH_AUDIENCE`: what the development tokens the launcher and `npm run token` sign must carry. */
+  tokens: { issuer: string; audience: string };
   /** Per-subgraph database URLs given directly (containers); all four or none. */
   subgraphDatabaseUrls: Record<SubgraphName, string> | null;
 }
@@ -43,6 +46,7 @@ export function readLauncherEnv(env: Environment = process.env): LauncherEnv {
     gatewayPort: read.num("GATEWAY_PORT", 4000),
     subgraphPorts: byName((_name, i) => read.num(subgraphVariable(SUBGRAPH_LIST[i], "PORT"), SUBGRAPH_LIST[i].defaultPort)),
     nodeEnv: read.str("NODE_ENV", "production"),
+    tokens: { issuer: read.str("AUTH_ISSUER", DEFAULT_ISSUER), audience: read.str("AUTH_AUDIENCE", DEFAULT_AUDIENCE) },
     subgraphDatabaseUrls: direct.every(Boolean) ? byName((_name, i) => direct[i] as string) : null,
   });
 }

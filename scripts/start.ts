@@ -72,7 +72,7 @@ async function main(): Promise<void> {
     }
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     log(`GraphiQL: http://${host}:${env.gatewayPort}/graphql`);
-    const ready = auth.keys && (await counselorToken(auth.keys, databases.urls["job-centers"]));
+    const ready = auth.keys && (await counselorToken(auth.keys, databases.urls["job-centers"], env.tokens));
     if (ready) {
       log(`a token of ${ready.who}, valid 12 h; paste into GraphiQL's Headers tab:`);
       console.log(JSON.stringify({ Authorization: `Bearer ${ready.token}` }));

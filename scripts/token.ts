@@ -1,6 +1,6 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER, isProduction } from "@lib/auth/auth-env";
+import { isProduction } from "@lib/auth/auth-env";
 import { ensureLocalKeys, signToken } from "@lib/auth/dev-keys";
 import { isRole, ROLE_OFFICE, ROLES } from "@lib/auth/roles";
 import { readLauncherEnv } from "./env";
@@ -32,14 +32,14 @@ async function main(): Promise<void> {
   const secret = process.env.AUTH_JWT_SECRET?.trim();
   if (secret && isProduction(process.env.NODE_ENV))
     throw new Error("AUTH_JWT_SECRET signs tokens outside production only (set NODE_ENV=development)");
-  const key = secret ? { secret } : await ensureLocalKeys(path.join(readLauncherEnv().dataDir, "auth"));
+  const launcher = readLauncherEnv();
+  const key = secret ? { secret } : await ensureLocalKeys(path.join(launcher.dataDir, "auth"));
   const token = await signToken(key, {
     role,
     org: needsOffice ? Number(values.org) : null,
     sub: values.sub ?? `${role.toLowerCase()}-${values.org ?? "ministry"}`,
     name: values.name ?? role,
-    issuer: process.env.AUTH_ISSUER?.trim() || DEFAULT_ISSUER,
-    audience: process.env.AUTH_AUDIENCE?.trim() || DEFAULT_AUDIENCE,
+    ...launcher.tokens,
     ttlSeconds: Math.round(hours * 3600),
   });
   process.stdout.write(`${token}\n`);

@@ -2,7 +2,6 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
-import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from "@lib/auth/auth-env";
 import { ensureLocalKeys, signToken, type LocalKeys } from "@lib/auth/dev-keys";
 import type { Environment } from "@lib/env/env";
 
@@ -30,7 +29,11 @@ export async function provideLocalAuth(dataDir: string, env: Environment): Promi
 }
 
 /** A ready-made token of the counsellor with the largest caseload, for GraphiQL's headers editor. */
-export async function counselorToken(keys: LocalKeys, jobCentersUrl: string): Promise<{ token: string; who: string } | null> {
+export async function counselorToken(
+  keys: LocalKeys,
+  jobCentersUrl: string,
+  tokens: { issuer: string; audience: string },
+): Promise<{ token: string; who: string } | null> {
   const client = new Client({ connectionString: jobCentersUrl });
   await client.connect();
   try {
@@ -46,15 +49,10 @@ export async function counselorToken(keys: LocalKeys, jobCentersUrl: string): Pr
       sub: String(counselor.id),
       // the token is printed to the console: no person's name in it, only the counsellor's id
       name: `counsellor ${counselor.id}`,
-      issuer: env("AUTH_ISSUER") ?? DEFAULT_ISSUER,
-      audience: env("AUTH_AUDIENCE") ?? DEFAULT_AUDIENCE,
+      ...tokens,
     });
     return { token, who: `counsellor ${counselor.id} of employment center ${counselor.center}` };
   } finally {
     await client.end();
   }
-}
-
-function env(name: string): string | undefined {
-  return process.env[name]?.trim() || undefined;
 }
