@@ -1,8 +1,7 @@
-import { runLoad, type LoadResult } from "../load";
+import type { LoadResult } from "../load";
 import { scrapeAll, usageBetween, type ServiceUsage } from "../metrics";
 import type { OurTarget, RoundSpec, RunContext } from "../types";
-import { requestBodies } from "../workloads";
-import { settle } from "./after-round";
+import { loadRound } from "./round-load";
 
 /**
  * Our gateway's round: the load, and what every service (`gateway` and each subgraph) used during it, read from
@@ -13,16 +12,8 @@ export async function runOurRound(
   round: RoundSpec,
   ours: OurTarget,
 ): Promise<{ load: LoadResult; services: Record<string, ServiceUsage> }> {
-  const nextBody = requestBodies(round.workload, run.fixtures, run.contract, round.label);
   const before = await scrapeAll(ours.metricsUrls, run.log);
-  const load = await runLoad({
-    url: ours.url,
-    connections: round.connections,
-    durationSec: run.durationSec,
-    headers: run.headers,
-    nextBody,
-  });
-  await settle(load);
+  const load = await loadRound(run, round, ours.url);
   const after = await scrapeAll(ours.metricsUrls, run.log);
   // SQL per request over every request the system ran, including those in flight when the round ended
   return { load, services: usageBetween(before, after, load.sent) };

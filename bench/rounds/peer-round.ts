@@ -1,9 +1,7 @@
-import { runLoad } from "../load";
 import { scrapeAll, usageBetween } from "../metrics";
 import { readProcessSnapshot } from "../peer";
 import type { PeerRoundResult, PeerTarget, RoundSpec, RunContext } from "../types";
-import { requestBodies } from "../workloads";
-import { settle } from "./after-round";
+import { loadRound } from "./round-load";
 
 /** What the peer is, as the results name it. */
 export const PEER_NAME = "Hive Gateway (@graphql-hive/gateway)";
@@ -13,17 +11,9 @@ export const PEER_NAME = "Hive Gateway (@graphql-hive/gateway)";
  * and CPU come from `/proc/<pid>`; the subgraphs' usage still comes from theirs.
  */
 export async function runPeerRound(run: RunContext, round: RoundSpec, peer: PeerTarget): Promise<PeerRoundResult> {
-  const nextBody = requestBodies(round.workload, run.fixtures, run.contract, round.label);
   const before = peer.pid === null ? null : readProcessSnapshot(peer.pid);
   const subgraphsBefore = await scrapeAll(peer.subgraphMetricsUrls, run.log);
-  const load = await runLoad({
-    url: peer.url,
-    connections: round.connections,
-    durationSec: run.durationSec,
-    headers: run.headers,
-    nextBody,
-  });
-  await settle(load);
+  const load = await loadRound(run, round, peer.url);
   const after = peer.pid === null ? null : readProcessSnapshot(peer.pid);
   const subgraphsAfter = await scrapeAll(peer.subgraphMetricsUrls, run.log);
   return {
