@@ -5,8 +5,8 @@ import { databaseUrls } from "@lib/platform/prepare-databases";
 import { SUBGRAPH_LIST } from "@subgraphs/registry";
 import { readLauncherEnv, type LauncherEnv } from "../scripts/env";
 import { counselorToken } from "../scripts/support/local-auth";
-import { identityProviderVariables } from "./options";
 import { embeddedAdminUrl } from "@lib/platform/embedded-postgres";
+import { configuredKeySources } from "@lib/auth/auth-env";
 
 /**
  * The benchmark's identity. Personal fields need the `participant:read` scope and the subgraphs serve no caller
@@ -23,7 +23,7 @@ import { embeddedAdminUrl } from "@lib/platform/embedded-postgres";
  * provider can issue one, and `--token` / `BENCH_TOKEN` must carry it.
  */
 export async function launcherCounselorToken(env: Environment): Promise<{ token: string; who: string }> {
-  const configured = identityProviderVariables(env);
+  const configured = configuredKeySources(env);
   if (configured.length) {
     throw new Error(
       `the launcher verifies tokens with ${configured.join(", ")} from the environment, so the harness cannot sign ` +

@@ -4,6 +4,7 @@ import { PROJECT_ROOT } from "@lib/config/paths";
 import type { Environment } from "@lib/env/env";
 import { DEFAULT_WARMUP_SEC, MAX_WARMUP_CONNECTIONS } from "./rounds/warm-up";
 import { parseWorkloadNames, WORKLOAD_NAMES, type WorkloadName } from "./workloads";
+import { configuredKeySources } from "@lib/auth/auth-env";
 
 /** The command line of `npm run bench`, parsed. */
 export interface CliOptions {
@@ -77,14 +78,6 @@ export function givenToken(cli: string | undefined, env: Environment): string | 
   return raw;
 }
 
-/**
- * The variables that give the launcher an identity provider of the environment; with any of them it makes no keys,
- * and only that provider can issue the harness's token.
- */
-export function identityProviderVariables(env: Environment): string[] {
-  return ["AUTH_JWKS_URL", "AUTH_JWKS_FILE", "AUTH_JWT_SECRET"].filter((name) => env[name]?.trim());
-}
-
 /** Parses the arguments (and `BENCH_TOKEN` of `env`); `--quick` sets defaults that explicit options still override. */
 export function parseCli(args: string[], env: Environment = process.env): CliOptions | "help" {
   const { values } = parseArgs({
@@ -117,7 +110,7 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
   // a running system's keys are not the harness's to use: its identity provider (or `npm run token`) issues the token
   if (values.reuse && token === null)
     throw new Error("--reuse must be given a counsellor's token: --token <jwt> or BENCH_TOKEN (e.g. from npm run token)");
-  const provider = identityProviderVariables(env);
+  const provider = configuredKeySources(env);
   // said before the launcher starts (and perhaps seeds for minutes), not after
   if (token === null && provider.length)
     throw new Error(`with ${provider.join(", ")} set, a counsellor's token must be given: --token <jwt> or BENCH_TOKEN`);

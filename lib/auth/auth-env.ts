@@ -1,4 +1,4 @@
-import type { EnvReader } from "@lib/env/env";
+import type { Environment, EnvReader } from "@lib/env/env";
 import type { AuthConfig, TokenKeys } from "./verify-token";
 
 /** What every service needs to tell who is calling: how users' tokens are verified, and the gateway's credential. */
@@ -13,6 +13,14 @@ export const DEFAULT_AUDIENCE = "njsp-graph";
 /** Outside production only, so that a service started by hand in development needs no secret of its own. */
 const DEVELOPMENT_GATEWAY_SECRET = "njsp-development-gateway-secret-never-in-production";
 
+/** The variables that name where users' tokens are verified; set, they mean an identity provider is configured. */
+export const KEY_SOURCE_VARIABLES = ["AUTH_JWKS_URL", "AUTH_JWKS_FILE", "AUTH_JWT_SECRET"] as const;
+
+/** Which of {@link KEY_SOURCE_VARIABLES} are set (blank counts as unset, as everywhere). */
+export function configuredKeySources(env: Environment): string[] {
+  return KEY_SOURCE_VARIABLES.filter((name) => env[name]?.trim());
+}
+
 /**
  * Reads `AUTH_JWKS_URL` | `AUTH_JWKS_FILE` | `AUTH_JWT_SECRET` (exactly one), `AUTH_ISSUER`, `AUTH_AUDIENCE` and
  * `GATEWAY_SECRET`. In production users' tokens are verified only against the identity provider's public keys (a
@@ -26,7 +34,7 @@ export function readAuthEnv(read: EnvReader, production: boolean): AuthSettings 
   };
   const given = Object.values(sources).filter(Boolean).length;
   let keys: TokenKeys = { kind: "shared-secret", secret: "" };
-  if (given > 1) read.problem("set only one of AUTH_JWKS_URL, AUTH_JWKS_FILE and AUTH_JWT_SECRET");
+  if (given > 1) read.problem(`set only one of ${KEY_SOURCE_VARIABLES.join(", ")}`);
   else if (sources.url) keys = { kind: "jwks-url", url: read.url("AUTH_JWKS_URL", sources.url) };
   else if (sources.file) keys = { kind: "jwks-file", path: sources.file };
   else if (sources.secret && production) {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { Client } from "pg";
 import { ensureLocalKeys, signToken, type LocalKeys } from "@lib/auth/dev-keys";
 import type { Environment } from "@lib/env/env";
+import { configuredKeySources } from "@lib/auth/auth-env";
 
 /** How the launcher's services verify callers: the environment it gives them, and the keys to mint tokens with. */
 export interface LocalAuth {
@@ -23,7 +24,7 @@ export async function provideLocalAuth(dataDir: string, env: Environment): Promi
   const secretFile = path.join(dir, "gateway-secret");
   if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString("base64url"), { mode: 0o600 });
   const gatewaySecret = env.GATEWAY_SECRET || readFileSync(secretFile, "utf8").trim();
-  if (env.AUTH_JWKS_URL || env.AUTH_JWKS_FILE || env.AUTH_JWT_SECRET) return { env: { GATEWAY_SECRET: gatewaySecret }, keys: null };
+  if (configuredKeySources(env).length > 0) return { env: { GATEWAY_SECRET: gatewaySecret }, keys: null };
   const keys = await ensureLocalKeys(dir);
   return { env: { GATEWAY_SECRET: gatewaySecret, AUTH_JWKS_FILE: keys.jwksPath }, keys };
 }
