@@ -1,5 +1,6 @@
 import type autocannon from "autocannon";
 import { benchTool } from "./tools";
+import { onlyPolicyOutcomes } from "./policy-outcomes";
 
 /** Errors of one round, by kind; `total` is what the report shows. */
 export interface RoundErrors {
@@ -46,15 +47,17 @@ export interface LoadOptions {
 const PARSE_EVERY = 25;
 
 /**
- * Whether a GraphQL response body succeeded: it has `data` and no `errors` (`"errors":` cannot occur inside a JSON
- * string, where quotes are escaped). With `parse`, the body must also parse as JSON.
+ * Whether a GraphQL response body succeeded: it has `data` and no `errors` other than the policies' answers
+ * (`"errors":` cannot occur inside a JSON string, where quotes are escaped, so a body without it needs no parsing).
+ * With `parse`, the body must also parse as JSON.
  */
 export function isGoodBody(body: string, parse: boolean): boolean {
-  if (body.includes('"errors":') || !body.includes('"data":')) return false;
-  if (!parse) return true;
+  if (!body.includes('"data":')) return false;
+  const hasErrors = body.includes('"errors":');
+  if (!parse && !hasErrors) return true;
   try {
     const parsed = JSON.parse(body) as { data?: unknown; errors?: unknown };
-    return parsed.data != null && parsed.errors === undefined;
+    return parsed.data != null && onlyPolicyOutcomes(parsed.errors);
   } catch {
     return false;
   }

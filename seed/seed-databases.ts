@@ -43,7 +43,7 @@ export async function seedDatabases(urls: Record<SubgraphName, string>, options:
   const names = fakerNameBook();
   const directory = buildDirectory(readReferenceData(), key, names);
   const generator = new ParticipantGenerator(key, directory, names, participants);
-  const participantRows = new ParticipantRows();
+  const participantRows = new ParticipantRows(new Map(directory.saeilCourses.map((c) => [c.id, c.saeilCenterId])));
   const rows: Record<string, number> = {};
 
   const clients = await connectAll(urls);

@@ -90,12 +90,18 @@ describe("press-release figures hold exactly for any run of 3,000 or more", () =
 describe("determinism", () => {
   const rowsOf = (seed: string, n: number) => {
     const generator = new ParticipantGenerator(seedKey(seed), directory, names, n);
-    const rows = new ParticipantRows();
+    const rows = new ParticipantRows(new Map(directory.saeilCourses.map((c) => [c.id, c.saeilCenterId])));
     const batch = new RowBatch();
     for (let i = 0; i < n; i += 1) rows.write(generator.generate(i), batch);
-    return ["participant", "counseling_session", "allowance_payment", "outreach", "welfare_referral"].map((t) =>
-      batch.bytes(t as "participant").toString("base64"),
-    );
+    return [
+      "participant",
+      "counseling_session",
+      "allowance_payment",
+      "outreach",
+      "welfare_referral",
+      "participant_link",
+      "participant_consent",
+    ].map((t) => batch.bytes(t as "participant").toString("base64"));
   };
 
   it("gives byte-identical rows for the same seed and size, different rows for another seed", () => {

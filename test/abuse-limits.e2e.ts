@@ -161,7 +161,7 @@ describe("a subgraph reached directly protects itself", () => {
   });
 
   it("counts fields, not fragments, so the gateway's entity fetches fit", async () => {
-    const [p] = await system.sql("job-centers", "SELECT id FROM participant ORDER BY id LIMIT 1");
+    const [p] = await system.sql("job-centers", "SELECT id FROM participant WHERE employment_center_id = 21 ORDER BY id LIMIT 1");
     const answer = await toSubgraph(
       system,
       "job-centers",

@@ -1,4 +1,5 @@
 import { contract, startSystem, type TestSystem } from "./support/system";
+import { tokenFor } from "./support/test-auth";
 
 /** Every operation of the client contract, unchanged, through the gateway; answers checked against the databases. */
 let system: TestSystem;
@@ -6,6 +7,66 @@ beforeAll(async () => {
   system = await startSystem();
 });
 afterAll(() => system?.stop());
+
+/**
+ * The fields of a Caseload page an employment center may not read for want of consent, computed from the databases:
+ * a person's outreach and Saeil enrollments without the matching consent, each welfare referral's partner without
+ * the separate welfare consent (PIPA §17, §23).
+ */
+async function expectedConsentRefusals(ids: string[]): Promise<string[]> {
+  const consented = async (kind: string) =>
+    new Set(
+      (
+        await system.sql(
+          "job-centers",
+          `SELECT participant_id FROM participant_consent WHERE viewer_kind = 'EMPLOYMENT_CENTER' AND records_kind = $1
+           AND (withdrawn_at IS NULL OR withdrawn_at > now()) AND participant_id = ANY($2::uuid[])`,
+          [kind, ids],
+        )
+      ).map((r) => r.participant_id as string),
+    );
+  const holders = async (name: "local-job-centers" | "saeil-centers" | "welfare-partners", sql: string) =>
+    (await system.sql(name, sql, [ids])).map((r) => r.participant_id as string);
+  const [local, saeil, welfare] = await Promise.all([
+    consented("LOCAL_JOB_CENTER"),
+    consented("SAEIL_CENTER"),
+    consented("WELFARE_PARTNER"),
+  ]);
+  const refused: string[] = [];
+  for (const id of await holders("local-job-centers", "SELECT participant_id FROM outreach WHERE participant_id = ANY($1::uuid[])")) {
+    if (!local.has(id)) refused.push(`${ids.indexOf(id)}.outreach`);
+  }
+  for (const id of await holders(
+    "saeil-centers",
+    "SELECT DISTINCT participant_id FROM saeil_enrollment WHERE participant_id = ANY($1::uuid[])",
+  )) {
+    if (!saeil.has(id)) refused.push(`${ids.indexOf(id)}.saeilEnrollments`);
+  }
+  const referrals = await system.sql(
+    "welfare-partners",
+    "SELECT participant_id, row_number() OVER (PARTITION BY participant_id ORDER BY referred_on, id) - 1 AS i FROM welfare_referral WHERE participant_id = ANY($1::uuid[])",
+    [ids],
+  );
+  for (const r of referrals)
+    if (!welfare.has(r.participant_id)) refused.push(`${ids.indexOf(r.participant_id)}.welfareReferrals.${r.i}.partner`);
+  return refused.sort();
+}
+
+/** The refused fields of a Caseload answer, as `edge.field[.index.field]`, checking each is a consent refusal. */
+function consentRefusals(errors: Array<{ path?: (string | number)[]; extensions?: Record<string, any> }> | undefined): string[] {
+  return (errors ?? [])
+    .map((e) => {
+      expect(e.extensions).toMatchObject({
+        code: "FORBIDDEN",
+        reason: expect.stringMatching(/^the participant has not consented to share /),
+      });
+      return e
+        .path!.slice(2)
+        .filter((part) => part !== "node")
+        .join(".");
+    })
+    .sort();
+}
 
 async function centerId(name: string): Promise<string> {
   const [row] = await system.sql("job-centers", "SELECT id FROM employment_center WHERE name = $1", [name]);
@@ -22,10 +83,22 @@ describe("Participant360", () => {
         (r) => r.participant_id,
       ),
     );
-    const id = welfare.map((r) => r.participant_id).find((pid) => saeil.has(pid) && outreach.has(pid));
+    // …who consented to every sharing the view needs (the employment center may see the other three's records)
+    const consented = new Set(
+      (
+        await system.sql(
+          "job-centers",
+          `SELECT participant_id FROM participant_consent WHERE viewer_kind = 'EMPLOYMENT_CENTER' AND withdrawn_at IS NULL
+           GROUP BY 1 HAVING count(DISTINCT records_kind) = 3`,
+        )
+      ).map((r) => r.participant_id),
+    );
+    const id = welfare.map((r) => r.participant_id).find((pid) => saeil.has(pid) && outreach.has(pid) && consented.has(pid));
     expect(id).toBeDefined();
+    const [{ center }] = await system.sql("job-centers", "SELECT employment_center_id AS center FROM participant WHERE id = $1", [id]);
 
-    const { data, errors } = await contract(system, "Participant360", { id });
+    // read by the manager of the person's center, who sees the whole case
+    const { data, errors } = await contract(system, "Participant360", { id }, await tokenFor("CENTER_MANAGER", center));
     expect(errors).toBeUndefined();
     const p = data!.participant;
     const [row] = await system.sql("job-centers", "SELECT * FROM participant WHERE id = $1", [id]);
@@ -84,8 +157,11 @@ describe("Caseload", () => {
       [Number(id)],
     );
     const first = await contract(system, "Caseload", { filter: { employmentCenterId: id }, first: 100 });
-    expect(first.errors).toBeUndefined();
     const page1 = first.data!.participants;
+    // what the people on the page did not consent to share with the center is withheld, field by field
+    const refusals = consentRefusals(first.errors);
+    expect(refusals).toEqual(await expectedConsentRefusals(page1.edges.map((e: any) => e.node.id)));
+    expect(refusals.length).toBeGreaterThan(0);
     expect(page1.totalCount).toBe(expected.length);
     expect(page1.edges.map((e: any) => e.node.id)).toEqual(expected.slice(0, 100).map((r) => r.id));
     expect(page1.pageInfo).toEqual({ hasNextPage: true, endCursor: page1.edges[99].cursor });
@@ -96,13 +172,14 @@ describe("Caseload", () => {
   });
 
   it("combines filters with AND and carries the other agencies' flags", async () => {
-    const filter = { regionCode: "41", stage: "EMPLOYED", track: "TYPE_I_REQUIREMENT", appliedFrom: "2022-01-01", appliedTo: "2022-12-31" };
+    // the default caller is a counsellor of 인천고용센터 (21): the filters apply within what their center may see
+    const filter = { regionCode: "28", stage: "EMPLOYED", track: "TYPE_I_REQUIREMENT", appliedFrom: "2022-01-01", appliedTo: "2022-12-31" };
     const [{ n }] = await system.sql(
       "job-centers",
-      "SELECT count(*)::int AS n FROM participant WHERE region_code = '41' AND stage = 'EMPLOYED' AND track = 'TYPE_I_REQUIREMENT' AND applied_on BETWEEN '2022-01-01' AND '2022-12-31'",
+      "SELECT count(*)::int AS n FROM participant WHERE employment_center_id = 21 AND region_code = '28' AND stage = 'EMPLOYED' AND track = 'TYPE_I_REQUIREMENT' AND applied_on BETWEEN '2022-01-01' AND '2022-12-31'",
     );
     const { data, errors } = await contract(system, "Caseload", { filter, first: 50 });
-    expect(errors).toBeUndefined();
+    expect(consentRefusals(errors)).toEqual(await expectedConsentRefusals(data!.participants.edges.map((e: any) => e.node.id)));
     expect(data!.participants.totalCount).toBe(n);
     expect(n).toBeGreaterThan(0);
     for (const { node } of data!.participants.edges) {
@@ -122,7 +199,7 @@ describe("Caseload", () => {
   it("filters by counsellor and gives an empty page for ids that match nothing", async () => {
     const [c] = await system.sql(
       "job-centers",
-      "SELECT counselor_id, count(*)::int AS n FROM participant WHERE counselor_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
+      "SELECT counselor_id, count(*)::int AS n FROM participant WHERE employment_center_id = 21 AND counselor_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC LIMIT 1",
     );
     const byCounselor = await contract(system, "Caseload", { filter: { counselorId: String(c.counselor_id) }, first: 5 });
     expect(byCounselor.data!.participants.totalCount).toBe(c.n);

@@ -8,7 +8,11 @@ beforeAll(async () => {
 afterAll(() => system?.stop());
 
 it("answers Participant360 without the welfare partners, and says so", async () => {
-  const [row] = await system.sql("welfare-partners", "SELECT participant_id FROM welfare_referral LIMIT 1");
+  // a participant of the caller's center (21) with a referral
+  const [row] = await system.sql(
+    "welfare-partners",
+    "SELECT r.participant_id FROM welfare_referral r JOIN participant_link l ON l.participant_id = r.participant_id AND l.office_kind = 'EMPLOYMENT_CENTER' AND l.office_id = 21 LIMIT 1",
+  );
   const before = await contract(system, "Participant360", { id: row.participant_id });
   expect(before.data!.participant.welfareReferrals.length).toBeGreaterThan(0);
 

@@ -94,7 +94,9 @@ describe("safelist mode", () => {
         post(safelisted.url, body, bearer(token)),
         post(system.gateway.url, body, bearer(token)),
       ]);
-      expect([name, answer.status, answer.body.errors]).toEqual([name, 200, undefined]);
+      // what the policies withhold (small counts, fields without consent) is an answer, not a failure of the safelist
+      const failures = (answer.body.errors ?? []).filter((e: any) => !["SUPPRESSED", "FORBIDDEN"].includes(e.extensions?.code));
+      expect([name, answer.status, failures]).toEqual([name, 200, []]);
       expect(answer.body).toEqual(expected.body);
       expect(Object.values(answer.body.data).every((value) => value !== null)).toBe(true);
     }

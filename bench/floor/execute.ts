@@ -1,4 +1,5 @@
 import type { FetchNode, PlanNode, QueryPlan, QueryPlanSelectionNode, ResponsePath } from "@apollo/query-planner";
+import { isPolicyOutcome } from "../policy-outcomes";
 
 /**
  * Executing a query plan without a gateway: each fetch in the plan's order (Sequence one after the other, Parallel
@@ -12,7 +13,7 @@ type Json = Record<string, unknown>;
 /** A GraphQL response from a subgraph. */
 export interface SubgraphResponse {
   data?: Json | null;
-  errors?: Array<{ message: string }>;
+  errors?: Array<{ message: string; extensions?: { code?: unknown } }>;
 }
 
 /** Sends one operation to a subgraph by name (over HTTP in the floor, a fake in the tests). */
@@ -102,7 +103,7 @@ async function executeFetch(fetch: FetchNode, path: ResponsePath, state: Executi
   const body = { query: fetch.operation, operationName: fetch.operationName, variables: pickVariables(fetch, variables) };
   if (!fetch.requires) {
     const response = await call(fetch.serviceName, body);
-    for (const error of response.errors ?? []) state.errors.push(`${fetch.serviceName}: ${error.message}`);
+    for (const error of response.errors ?? []) if (!isPolicyOutcome(error)) state.errors.push(`${fetch.serviceName}: ${error.message}`);
     if (response.data) {
       const targets = objectsAtPath(state.data, path);
       for (const target of targets) deepMerge(target, response.data);
@@ -121,7 +122,7 @@ async function executeFetch(fetch: FetchNode, path: ResponsePath, state: Executi
   // as a gateway does: no entities to resolve, no call
   if (representations.length === 0) return;
   const response = await call(fetch.serviceName, { ...body, variables: { ...body.variables, representations } });
-  for (const error of response.errors ?? []) state.errors.push(`${fetch.serviceName}: ${error.message}`);
+  for (const error of response.errors ?? []) if (!isPolicyOutcome(error)) state.errors.push(`${fetch.serviceName}: ${error.message}`);
   const results = response.data?._entities;
   if (!Array.isArray(results)) {
     if (!response.errors?.length) state.errors.push(`${fetch.serviceName}: no _entities in the response`);

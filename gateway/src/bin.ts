@@ -3,6 +3,7 @@ import { createTokenVerifier } from "@lib/auth/verify-token";
 import { EnvError } from "@lib/env/env";
 import { reachableHost } from "@lib/http/service";
 import { readGatewayEnv } from "./env";
+import { STDOUT_REQUEST_LOG } from "./request-trace";
 import { createGateway } from "./server";
 
 // The gateway process: configuration from the environment, the committed supergraph from disk, then serve until a
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     safelist: env.safelist.enabled ? { path: env.safelist.path } : false,
     rateLimit: env.rateLimit,
     trustProxy: env.trustProxy,
+    requestLog: env.logRequests ? STDOUT_REQUEST_LOG : false,
   });
   // a wildcard bind is shown as localhost, the name a person types into a browser
   const shown = reachableHost(env.host) === env.host ? gateway.url : gateway.url.replace("127.0.0.1", "localhost");

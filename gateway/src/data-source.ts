@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
 import { GraphQLError } from "graphql";
+import { traceHeaders, type RequestTrace } from "@lib/audit/request-trace";
 import type { Caller } from "@lib/auth/bearer";
 import { GATEWAY_CREDENTIAL_HEADER } from "@lib/auth/gateway-credential";
 import { subgraphUnavailableError } from "./errors";
@@ -55,12 +56,14 @@ export class AgencyDataSource extends RemoteGraphQLDataSource {
 
   /**
    * Every call carries the gateway's credential, and the user's token when there is one: each subgraph verifies the
-   * token itself and applies its own rules (defence in depth), and serves no one who comes with neither.
+   * token itself and applies its own rules (defence in depth), and serves no one who comes with neither. The
+   * request's trace (id, client address, operation) goes along for the subgraph's access log.
    */
   override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource["willSendRequest"]>>[0]): void {
     request.http?.headers.set(GATEWAY_CREDENTIAL_HEADER, this.agency.gatewaySecret);
-    const authorization = (context as Partial<Caller>).authorization;
+    const { authorization, trace } = context as Partial<Caller & { trace: RequestTrace }>;
     if (authorization) request.http?.headers.set("authorization", authorization);
+    if (trace) for (const [name, value] of Object.entries(traceHeaders(trace))) request.http?.headers.set(name, value);
   }
 
   override async process(options: Parameters<RemoteGraphQLDataSource["process"]>[0]): ReturnType<RemoteGraphQLDataSource["process"]> {

@@ -29,7 +29,13 @@ describe("readGatewayEnv", () => {
       safelist: { enabled: false, path: path.join(SCHEMA_DIR, "..", "test", "contract", "operations.graphql") },
       rateLimit: { points: 100_000, windowSeconds: 60, redisUrl: null },
       trustProxy: false,
+      logRequests: true,
     });
+  });
+
+  it("logs requests unless LOG_REQUESTS is false", () => {
+    expect(readGatewayEnv({ ...PRODUCTION_AUTH, LOG_REQUESTS: "false" }).logRequests).toBe(false);
+    expect(readGatewayEnv({ ...PRODUCTION_AUTH, LOG_REQUESTS: "true" }).logRequests).toBe(true);
   });
 
   it("reads which proxies to trust for the client's address", () => {

@@ -40,6 +40,8 @@ export interface GatewayEnv {
    * or `loopback`, `uniquelocal`, addresses); unset trusts none, so a client cannot pick the address it is counted as.
    */
   trustProxy: string | number | false;
+  /** `LOG_REQUESTS` (default true): one JSON line per GraphQL request on stdout (id, operation name, status, ms). */
+  logRequests: boolean;
 }
 
 export const DEFAULT_PORT = 4000;
@@ -69,6 +71,7 @@ export function readGatewayEnv(env: Environment = process.env): GatewayEnv {
     auth: readAuthEnv(read, isProduction(read.optional("NODE_ENV") ?? "production")),
     introspection: readIntrospection(read, isDevelopment(env)),
     trustProxy: trustProxyOf(read.optional("TRUST_PROXY")),
+    logRequests: read.bool("LOG_REQUESTS", true),
     safelist: { enabled: read.bool("SAFELIST", false), path: path.resolve(read.str("SAFELIST_PATH", DEFAULT_SAFELIST_PATH)) },
     rateLimit: {
       points: read.num("RATE_LIMIT_POINTS", DEFAULT_RATE_LIMIT.points, { min: 0, max: 100_000_000 }),

@@ -9,6 +9,7 @@ import {
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler } from "express";
+import type { RequestTrace } from "@lib/audit/request-trace";
 import { callerOf, type Caller } from "@lib/auth/bearer";
 import type { User } from "@lib/auth/viewer";
 import { listen } from "@lib/http/service";
@@ -26,6 +27,7 @@ import { refuseBatchedRequests, useArmor, type GatewayLimits } from "./use-armor
 import { defaultIntrospectionMode, useIntrospectionRule, type IntrospectionMode } from "./use-introspection-rule";
 import { loadSafelist, usePersistedQueries } from "./use-persisted-queries";
 import { DEFAULT_RATE_LIMIT, useRateLimit, type RateLimitOptions } from "./use-rate-limit";
+import { traceOf, traceOperations, traceRequests, type RequestLog } from "./request-trace";
 
 /** Options of {@link createGateway}. */
 export interface GatewayOptions {
@@ -55,7 +57,12 @@ export interface GatewayOptions {
   trustProxy?: string | number | false;
   /** Depth, alias, directive, token and cost limits; default GATEWAY_LIMITS (use-armor.ts). Tests lower them. */
   limits?: Partial<GatewayLimits>;
+  /** One line per GraphQL request (id, operation name, status, ms), e.g. STDOUT_REQUEST_LOG; default none (request-trace.ts). */
+  requestLog?: RequestLog;
 }
+
+/** What a request carries through the gateway: its caller, and its trace for the subgraphs' access logs. */
+type GatewayContext = Caller & { trace: RequestTrace };
 
 export interface GatewayAuth {
   verify(token: string): Promise<User>;
@@ -110,7 +117,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   app.set("env", development ? "development" : "production");
   const httpServer = http.createServer(app);
 
-  const apollo = new ApolloServer<Caller>({
+  const apollo = new ApolloServer<GatewayContext>({
     gateway,
     nodeEnv: development ? "development" : "production",
     // GraphiQL lives on introspection; outside development only signed-in callers may introspect (use-introspection-rule.ts)
@@ -139,6 +146,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       finalErrorsPlugin(metrics),
+      traceOperations(),
       ...armor.plugins,
       ...persisted.plugins,
       useIntrospectionRule(options.introspection ?? defaultIntrospectionMode(development)),
@@ -157,11 +165,16 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   app.get("/graphql", graphiqlHandler());
   app.use(
     "/graphql",
+    // first: a request refused for its body (too large, not JSON) has an id and a log line too
+    traceRequests(options.requestLog ?? false),
     express.json({ limit: BODY_LIMIT }),
     refuseBatchedRequests,
     persisted.guard,
     expressMiddleware(apollo, {
-      context: rateLimit.context(({ req }) => callerOf(req.headers.authorization, (token) => options.auth.verify(token))),
+      context: rateLimit.context(async ({ req, res }) => ({
+        ...(await callerOf(req.headers.authorization, (token) => options.auth.verify(token))),
+        trace: traceOf(res),
+      })),
     }),
   );
   app.use(jsonErrorHandler);

@@ -1,7 +1,6 @@
 import {
   defaultFieldResolver,
   getNamedType,
-  GraphQLError,
   isObjectType,
   type ConstDirectiveNode,
   type GraphQLNamedType,
@@ -9,6 +8,7 @@ import {
 } from "graphql";
 import { fieldRefusal, ruleOf, type AccessRule } from "@lib/auth/rules";
 import { ANONYMOUS, type Viewer } from "@lib/auth/viewer";
+import { forbidden } from "./records-guard";
 
 /**
  * The subgraph's own enforcement of the rules its schema declares (`@authenticated`, `@requiresScopes`, `@policy`):
@@ -29,11 +29,7 @@ export function enforceAccessRules(schema: GraphQLSchema): GraphQLSchema {
       const coordinate = `${type.name}.${field.name}`;
       field.resolve = (source, args, context: { viewer?: Viewer }, info) => {
         const reason = fieldRefusal(rules, context.viewer ?? ANONYMOUS);
-        if (reason !== null) {
-          throw new GraphQLError(`Not allowed to read ${coordinate}: ${reason}.`, {
-            extensions: { code: "FORBIDDEN", field: coordinate, reason },
-          });
-        }
+        if (reason !== null) throw forbidden(coordinate, reason);
         return resolve(source, args, context, info);
       };
     }

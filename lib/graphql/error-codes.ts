@@ -16,7 +16,11 @@ export const USER_FACING_CODES: ReadonlySet<string> = new Set([
   "UNAUTHENTICATED",
   "FORBIDDEN",
   "SUBGRAPH_UNAVAILABLE",
+  "SUPPRESSED",
 ]);
 
 /** `extensions.code` of the error that replaces a failed subgraph call. */
 export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
+
+/** `extensions.code` of a report figure withheld because it could identify a person (lib/reports/suppressed-figure.ts). */
+export const SUPPRESSED = "SUPPRESSED";

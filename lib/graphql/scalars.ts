@@ -1,5 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind, print, type ValueNode } from "graphql";
-import { LocalDateResolver } from "graphql-scalars";
+import { DateTimeISOResolver, LocalDateResolver } from "graphql-scalars";
 import { isCalendarDate, quote } from "./input-checks";
 
 /**
@@ -40,4 +40,14 @@ export const YearMonthScalar = new GraphQLScalarType({
   serialize: (value) => parseYearMonth(value),
   parseValue: (value) => parseYearMonth(value),
   parseLiteral: (ast) => parseYearMonth(ast.kind === Kind.STRING ? ast.value : undefined),
+});
+
+/**
+ * `DateTime`: an instant, ISO-8601 with offset (`2022-03-02T09:00:00.000Z`), for when things happened to the hour
+ * (consent given or withdrawn, access-log entries). The one definition every subgraph uses, so the name composes.
+ */
+export const DateTimeScalar = new GraphQLScalarType({
+  ...DateTimeISOResolver.toConfig(),
+  name: "DateTime",
+  description: "An instant in ISO-8601 form with a UTC offset, e.g. `2022-03-02T00:00:00.000Z`.",
 });

@@ -1,3 +1,6 @@
+import { ParticipantReads } from "@lib/audit/participant-reads";
+import { recordParticipantReads } from "@lib/audit/record-participant-reads";
+import { subgraphRequestTrace } from "@lib/audit/request-trace";
 import type { AuthSettings } from "@lib/auth/auth-env";
 import { callerOf } from "@lib/auth/bearer";
 import { GATEWAY_CREDENTIAL_HEADER, isGatewayCredential } from "@lib/auth/gateway-credential";
@@ -42,7 +45,9 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
     logSql: options.logSql,
     counter: sqlCounter,
   });
-  const [schema] = await Promise.all([subgraph.schema(), dataSource.initialize()]);
+  const [built] = await Promise.all([subgraph.schema(), dataSource.initialize()]);
+  // every read of a participant's personal data is noted per request and logged once, as the response is sent
+  const schema = recordParticipantReads(built);
   await warmPool(dataSource, poolSize);
   const server = buildSubgraphServer({
     name: subgraph.name,
@@ -54,7 +59,8 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
       const credential = request.headers[GATEWAY_CREDENTIAL_HEADER];
       const { viewer } = await callerOf(request.headers.authorization, verify);
       const viaGateway = isGatewayCredential(typeof credential === "string" ? credential : undefined, options.auth.gatewaySecret);
-      return { db: dataSource, loaders: createLoaders(dataSource), viewer, viaGateway };
+      const trace = subgraphRequestTrace(request.headers, viaGateway, request.socket.remoteAddress);
+      return { db: dataSource, loaders: createLoaders(dataSource), viewer, viaGateway, trace, participantReads: new ParticipantReads() };
     },
   });
   return { ...server, sqlCounter };

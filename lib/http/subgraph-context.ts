@@ -1,4 +1,6 @@
 import type { DataSource } from "typeorm";
+import type { ParticipantReads } from "@lib/audit/participant-reads";
+import type { RequestTrace } from "@lib/audit/request-trace";
 import type { Viewer } from "@lib/auth/viewer";
 
 /** The context of one subgraph request: its database, its fresh loaders, and who is calling. */
@@ -9,4 +11,8 @@ export interface SubgraphContext<Loaders = unknown> {
   viewer: Viewer;
   /** The call came through the gateway (it presented the gateway's credential). */
   viaGateway: boolean;
+  /** The request's id, the client's address and operation, as the access log records them (lib/audit/request-trace.ts). */
+  trace: RequestTrace;
+  /** The participants this request has read so far; written to the access log when the response is sent. */
+  participantReads: ParticipantReads;
 }

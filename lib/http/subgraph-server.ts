@@ -6,6 +6,7 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
+import { useAccessLog } from "@lib/audit/use-access-log";
 import type { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createErrorFormatter } from "@lib/graphql/errors";
 import { createMetricsRegistry } from "./metrics";
@@ -53,6 +54,8 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
           ApolloServerPluginInlineTraceDisabled(),
           useVerifiedCaller(),
           ...protection.plugins,
+          // last: the access log is written once the response is final, and before it leaves
+          useAccessLog(options.name),
         ],
       });
       await apollo.start();

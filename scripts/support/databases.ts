@@ -20,7 +20,7 @@ export interface Reseed {
 /**
  * The four agency databases, ready to serve: on the server of DATABASE_URL, at four given URLs, or on an
  * embedded PostgreSQL started here; created if missing, migrated, and seeded with demo data if empty (or always,
- * with `reseed`).
+ * with `reseed`, or on the embedded server after a migration).
  */
 export async function provideDatabases(env: LauncherEnv, log: (line: string) => void, reseed?: Reseed): Promise<ProvidedDatabases> {
   let embedded: RunningPostgres | null = null;
@@ -43,7 +43,10 @@ export async function provideDatabases(env: LauncherEnv, log: (line: string) => 
     const applied = await migrateDatabases(SUBGRAPH_LIST, urls, adminUrl);
     const count = Object.values(applied).flat().length;
     if (count > 0) log(`applied ${count} migration(s)`);
-    if (reseed || !(await isSeeded(urls))) {
+    // on the embedded demo server, a migration may add tables the seeder fills: demo data older than the schema is
+    // made again (never on a configured server, whose data may be real)
+    const stale = embedded !== null && count > 0 && (await isSeeded(urls));
+    if (reseed || stale || !(await isSeeded(urls))) {
       const { participants, seed } = reseed ?? { participants: env.seedParticipants, seed: env.seed };
       log(`seeding demo data: ${participants} participants, seed "${seed}"`);
       const summary = await seedWithProgress(urls, participants, seed);

@@ -21,7 +21,11 @@ export class ParticipantRows {
     serviceUse: 1,
     enrollment: 1,
     referral: 1,
+    consent: 1,
   };
+
+  /** @param courseCenter the Saeil center of each course, for the participant's link to the center they enrolled at */
+  constructor(private readonly courseCenter: ReadonlyMap<number, number>) {}
 
   write(r: ParticipantRecords, out: RowBatch): void {
     const p = r.participant;
@@ -64,10 +68,30 @@ export class ParticipantRows {
         "saeil_enrollment",
         `${this.next.enrollment++}\t${s.courseId}\t${id}\t${s.status}\t${dateText(s.enrolledOn)}\t${date(s.completedOn)}`,
       );
+    this.writeAccess(r, out);
     for (const f of r.welfareReferrals) {
       out.add(
         "welfare_referral",
         `${this.next.referral++}\t${f.partnerId}\t${id}\t${f.status}\t${dateText(f.referredOn)}\t${date(f.resolvedOn)}`,
+      );
+    }
+  }
+
+  /** The offices related to the participant (each once) and their consents, for every agency's copy. */
+  private writeAccess(r: ParticipantRecords, out: RowBatch): void {
+    const id = r.participant.id;
+    const links = new Set([`EMPLOYMENT_CENTER\t${r.participant.employmentCenterId}`]);
+    for (const o of r.outreach) if (o.participantId === id) links.add(`LOCAL_JOB_CENTER\t${o.localJobCenterId}`);
+    for (const u of r.localServices) links.add(`LOCAL_JOB_CENTER\t${u.localJobCenterId}`);
+    const saeilCenter = r.saeilEnrollment ? this.courseCenter.get(r.saeilEnrollment.courseId) : undefined;
+    if (saeilCenter !== undefined) links.add(`SAEIL_CENTER\t${saeilCenter}`);
+    for (const f of r.welfareReferrals) links.add(`WELFARE_PARTNER\t${f.partnerId}`);
+    for (const link of links) out.add("participant_link", `${id}\t${link}`);
+    for (const c of r.consents) {
+      const withdrawn = c.withdrawnOn === null ? NULL : `${dateText(c.withdrawnOn)} 18:00:00+09`;
+      out.add(
+        "participant_consent",
+        `${this.next.consent++}\t${id}\t${c.viewerKind}\t${c.recordsKind}\t${dateText(c.givenOn)} 09:00:00+09\t${withdrawn}`,
       );
     }
   }

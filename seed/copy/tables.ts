@@ -2,7 +2,8 @@ import type { SubgraphName } from "@subgraphs/registry";
 
 /** A table the seeder fills, with the columns in the order its rows are written. */
 export interface TableSpec {
-  database: SubgraphName;
+  /** The databases that hold the table: its owner's, or all four for the copies every agency keeps. */
+  databases: readonly SubgraphName[];
   name: string;
   columns: readonly string[];
   /** Has an identity `id` the seeder sets explicitly; its sequence is moved past the seeded ids afterwards. */
@@ -13,12 +14,23 @@ export interface TableSpec {
   lane: number;
 }
 
-function table(database: SubgraphName, name: string, level: number, columns: string, identity = false, lane = 0): TableSpec {
-  return { database, name, columns: columns.split(",").map((c) => c.trim()), identity, level, lane };
+const EVERY_DATABASE = ["job-centers", "local-job-centers", "saeil-centers", "welfare-partners"] as const satisfies SubgraphName[];
+
+function table(
+  database: SubgraphName | typeof EVERY_DATABASE,
+  name: string,
+  level: number,
+  columns: string,
+  identity = false,
+  lane = 0,
+): TableSpec {
+  const databases = typeof database === "string" ? [database] : database;
+  return { databases, name, columns: columns.split(",").map((c) => c.trim()), identity, level, lane };
 }
 
 /**
- * Every seeded table, parents before children. The job centers' database has most rows, so its biggest child tables
+ * Every seeded table, parents before children (table names are unique across the four databases, except the copies
+ * every database holds). The job centers' database has most rows, so its biggest child tables
  * (sessions, payments) go over a second connection while the others are written.
  */
 export const TABLES = {
@@ -53,13 +65,22 @@ export const TABLES = {
     "id, partner_id, participant_id, status, referred_on, resolved_on",
     true,
   ),
+  // every agency's copy of who may see whom (lib/db/participant-access-tables.ts); no foreign keys, so level 0
+  participant_link: table(EVERY_DATABASE, "participant_link", 0, "participant_id, office_kind, office_id"),
+  participant_consent: table(
+    EVERY_DATABASE,
+    "participant_consent",
+    0,
+    "id, participant_id, viewer_kind, records_kind, given_at, withdrawn_at",
+    true,
+  ),
 } as const satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof TABLES;
 
 /** The seeded tables of one database, parents first. */
 export function tablesOf(database: SubgraphName): TableSpec[] {
-  return Object.values(TABLES).filter((t) => t.database === database);
+  return Object.values(TABLES).filter((t) => t.databases.includes(database));
 }
 
 /** Connections the seeder opens to a database: one per lane its tables use. */

@@ -14,6 +14,7 @@ import { drawLocalServices, drawOutreach, drawUnlinkedOutreach } from "./local-r
 import { drawSaeilEnrollment } from "./saeil-records";
 import { drawWelfareReferrals } from "./welfare-records";
 import { OCCUPATIONS } from "./vocabulary";
+import { drawConsents } from "./consents";
 
 /**
  * Generates participant `index` of a run of `participants` with everything the four agencies hold about them.
@@ -49,7 +50,7 @@ export class ParticipantGenerator {
     if (linked) outreach.push(linked);
     const unlinked = drawUnlinkedOutreach(rng, dir);
     if (unlinked) outreach.push(unlinked);
-    return {
+    const records: Omit<ParticipantRecords, "consents"> = {
       participant: {
         id: p.id,
         name: p.name,
@@ -74,5 +75,7 @@ export class ParticipantGenerator {
       saeilEnrollment: drawSaeilEnrollment(rng, p, timeline, dir.coursesByRegion.get(p.regionCode), plan.allAgencies),
       welfareReferrals: drawWelfareReferrals(rng, p, timeline, dir.partnersByRegion.get(p.regionCode), plan.allAgencies),
     };
+    // drawn last, so that adding consents left every earlier draw (and so the rest of the data) as it was
+    return { ...records, consents: drawConsents(rng, records, plan.allAgencies) };
   }
 }

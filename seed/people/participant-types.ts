@@ -94,6 +94,17 @@ export interface WelfareReferral {
   resolvedOn: Day | null;
 }
 
+/** The four kinds of agency, as consents and relationships name them. */
+export type AgencyKind = "EMPLOYMENT_CENTER" | "LOCAL_JOB_CENTER" | "SAEIL_CENTER" | "WELFARE_PARTNER";
+
+/** The person's consent that `viewerKind` staff may see `recordsKind` records about them. */
+export interface Consent {
+  viewerKind: AgencyKind;
+  recordsKind: AgencyKind;
+  givenOn: Day;
+  withdrawnOn: Day | null;
+}
+
 /** Everything the four agencies hold about one participant (plus outreach of people who never applied). */
 export interface ParticipantRecords {
   participant: Participant;
@@ -107,4 +118,5 @@ export interface ParticipantRecords {
   localServices: LocalServiceUse[];
   saeilEnrollment: SaeilEnrollment | null;
   welfareReferrals: WelfareReferral[];
+  consents: Consent[];
 }

@@ -36,8 +36,11 @@ export interface TestSystem {
   stop(): Promise<void>;
 }
 
-/** Who the tests' requests come from unless they say otherwise: a counsellor of 인천고용센터 (employment center 21). */
-export const DEFAULT_TOKEN_USER = { role: "COUNSELOR", org: 21, sub: "counselor-test" } as const;
+/**
+ * Who the tests' requests come from unless they say otherwise: the manager of 인천고용센터 (employment center 21), who
+ * reads the center's whole caseload with names in full; tests of other roles and offices pass their own token.
+ */
+export const DEFAULT_TOKEN_USER = { role: "CENTER_MANAGER", org: 21, sub: "manager-test" } as const;
 
 export const CONTRACT = readFileSync(path.join(__dirname, "..", "contract", "operations.graphql"), "utf8");
 

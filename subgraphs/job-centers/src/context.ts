@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { SubgraphContext } from "@lib/http/subgraph-context";
+import { createParticipantAccessLoaders } from "@lib/loaders/participant-access";
 import { createActionPlanLoaders } from "./action-plan/action-plan.loader";
 import { createAllowancePaymentLoaders } from "./allowance-payment/allowance-payment.loader";
 import { createCenterAnnualStatsLoaders } from "./center-annual-stats/center-annual-stats.loader";
@@ -9,6 +10,7 @@ import { createDataYearLoaders } from "./data-year/data-year.loader";
 import { createEmploymentCenterLoaders } from "./employment-center/employment-center.loader";
 import { createEmploymentLoaders } from "./employment/employment.loader";
 import { createParticipantLoaders } from "./participant/participant.loader";
+import { createParticipantConsentLoaders } from "./participant-consent/participant-consent.loader";
 import { createPlacementLoaders } from "./placement/placement.loader";
 import { createRegionReportLoaders } from "./region-report/region-report.loader";
 import { createRegionLoaders } from "./region/region.loader";
@@ -17,10 +19,12 @@ import { createWorkExperienceLoaders } from "./work-experience/work-experience.l
 /** Fresh loaders for one request: batching within it, no caching across requests (or across users). */
 export function createLoaders(db: DataSource) {
   return {
+    ...createParticipantAccessLoaders(db),
     ...createRegionLoaders(db),
     ...createEmploymentCenterLoaders(db),
     ...createCounselorLoaders(db),
     ...createParticipantLoaders(db),
+    ...createParticipantConsentLoaders(db),
     ...createActionPlanLoaders(db),
     ...createCounselingSessionLoaders(db),
     ...createAllowancePaymentLoaders(db),

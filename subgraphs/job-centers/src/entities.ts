@@ -5,6 +5,7 @@ import { Counselor } from "./counselor/counselor.entity";
 import { EmploymentCenter } from "./employment-center/employment-center.entity";
 import { Employment } from "./employment/employment.entity";
 import { Participant } from "./participant/participant.entity";
+import { ParticipantConsent } from "./participant-consent/participant-consent.entity";
 import { Placement } from "./placement/placement.entity";
 import { Region } from "./region/region.entity";
 import { WorkExperienceCompany } from "./work-experience-company/work-experience-company.entity";
@@ -16,6 +17,7 @@ export const entities = [
   EmploymentCenter,
   Counselor,
   Participant,
+  ParticipantConsent,
   ActionPlan,
   CounselingSession,
   AllowancePayment,

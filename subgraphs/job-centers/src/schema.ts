@@ -9,6 +9,7 @@ import { EmploymentCenterResolver } from "./employment-center/employment-center.
 import { ParticipantEmploymentResolver } from "./employment/employment.resolver";
 import { participantReference } from "./participant/participant.reference";
 import { ParticipantResolver } from "./participant/participant.resolver";
+import { ParticipantConsentResolver } from "./participant-consent/participant-consent.resolver";
 import { ParticipantPlacementResolver } from "./placement/placement.resolver";
 import { regionReportReference } from "./region-report/region-report.reference";
 import { regionReference } from "./region/region.reference";
@@ -17,6 +18,8 @@ import { ParticipantWorkExperienceResolver } from "./work-experience/work-experi
 // Loaded last on purpose: type-graphql lists fields in the order their modules load, and these come last in the SDL.
 import { EmploymentCenterAnnualStatsResolver } from "./center-annual-stats/center-annual-stats.resolver";
 import { ProgramReportResolver } from "./program-report/program-report.resolver";
+import { accessLogReference } from "./access-log/access-log.reference";
+import { AccessLogResolver } from "./access-log/access-log.resolver";
 
 /** The job-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -27,6 +30,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       EmploymentCenterAnnualStatsResolver,
       CounselorResolver,
       ParticipantResolver,
+      ParticipantConsentResolver,
       ParticipantActionPlanResolver,
       ParticipantCounselingSessionResolver,
       ParticipantAllowancePaymentResolver,
@@ -34,12 +38,14 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ParticipantWorkExperienceResolver,
       ParticipantEmploymentResolver,
       ProgramReportResolver,
+      AccessLogResolver,
     ],
     referenceResolvers: {
       Region: regionReference,
       EmploymentCenter: employmentCenterReference,
       Participant: participantReference,
       RegionReport: regionReportReference,
+      AccessLog: accessLogReference,
     },
   });
 }

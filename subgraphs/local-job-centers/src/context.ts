@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { SubgraphContext } from "@lib/http/subgraph-context";
+import { createParticipantAccessLoaders } from "@lib/loaders/participant-access";
 import { createDataYearLoaders } from "./data-year/data-year.loader";
 import { createLocalCenterAnnualStatsLoaders } from "./local-center-annual-stats/local-center-annual-stats.loader";
 import { createLocalJobCenterLoaders } from "./local-job-center/local-job-center.loader";
@@ -10,6 +11,7 @@ import { createRegionReportLoaders } from "./region-report/region-report.loader"
 /** Fresh loaders for one request: batching within it, no caching across requests (or across users). */
 export function createLoaders(db: DataSource) {
   return {
+    ...createParticipantAccessLoaders(db),
     ...createLocalJobCenterLoaders(db),
     ...createOutreachLoaders(db),
     ...createLocalServiceUseLoaders(db),

@@ -11,6 +11,9 @@ import { Participant } from "./participant/participant.entity";
 import { Region } from "./region/region.entity";
 // Loaded last on purpose: type-graphql lists fields in the order their modules load, and this one comes last in the SDL.
 import { LocalJobCenterAnnualStatsResolver } from "./local-center-annual-stats/local-center-annual-stats.resolver";
+import { accessLogReference } from "./access-log/access-log.reference";
+import { AccessLogResolver } from "./access-log/access-log.resolver";
+import { AccessLog } from "./access-log/access-log.entity";
 
 /** The local-job-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -23,11 +26,13 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ParticipantOutreachResolver,
       LocalServiceUseResolver,
       ParticipantLocalServicesResolver,
+      AccessLogResolver,
     ],
-    orphanedTypes: [Participant, Region, RegionReport],
+    orphanedTypes: [Participant, Region, RegionReport, AccessLog],
     referenceResolvers: {
       LocalJobCenter: localJobCenterReference,
       RegionReport: regionReportReference,
+      AccessLog: accessLogReference,
     },
   });
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { SubgraphContext } from "@lib/http/subgraph-context";
+import { createParticipantAccessLoaders } from "@lib/loaders/participant-access";
 import { createCourseLoaders } from "./course/course.loader";
 import { createRegionReportLoaders } from "./region-report/region-report.loader";
 import { createSaeilCenterLoaders } from "./saeil-center/saeil-center.loader";
@@ -8,6 +9,7 @@ import { createSaeilEnrollmentLoaders } from "./saeil-enrollment/saeil-enrollmen
 /** Fresh loaders for one request: batching within it, no caching across requests (or across users). */
 export function createLoaders(db: DataSource) {
   return {
+    ...createParticipantAccessLoaders(db),
     ...createSaeilCenterLoaders(db),
     ...createCourseLoaders(db),
     ...createSaeilEnrollmentLoaders(db),

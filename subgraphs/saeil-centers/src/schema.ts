@@ -9,6 +9,9 @@ import { RegionSaeilCentersResolver } from "./region/region.resolver";
 import { saeilCenterReference } from "./saeil-center/saeil-center.reference";
 import { SaeilCenterResolver } from "./saeil-center/saeil-center.resolver";
 import { ParticipantSaeilEnrollmentsResolver, SaeilEnrollmentResolver } from "./saeil-enrollment/saeil-enrollment.resolver";
+import { accessLogReference } from "./access-log/access-log.reference";
+import { AccessLogResolver } from "./access-log/access-log.resolver";
+import { AccessLog } from "./access-log/access-log.entity";
 
 /** The saeil-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -19,11 +22,13 @@ export function buildSchema(): Promise<GraphQLSchema> {
       CourseResolver,
       SaeilEnrollmentResolver,
       ParticipantSaeilEnrollmentsResolver,
+      AccessLogResolver,
     ],
-    orphanedTypes: [Participant, Region, RegionReport],
+    orphanedTypes: [Participant, Region, RegionReport, AccessLog],
     referenceResolvers: {
       SaeilCenter: saeilCenterReference,
       RegionReport: regionReportReference,
+      AccessLog: accessLogReference,
     },
   });
 }

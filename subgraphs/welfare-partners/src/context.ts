@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import type { SubgraphContext } from "@lib/http/subgraph-context";
+import { createParticipantAccessLoaders } from "@lib/loaders/participant-access";
 import { createRegionReportLoaders } from "./region-report/region-report.loader";
 import { createWelfarePartnerLoaders } from "./welfare-partner/welfare-partner.loader";
 import { createWelfareReferralLoaders } from "./welfare-referral/welfare-referral.loader";
@@ -7,6 +8,7 @@ import { createWelfareReferralLoaders } from "./welfare-referral/welfare-referra
 /** Fresh loaders for one request: batching within it, no caching across requests (or across users). */
 export function createLoaders(db: DataSource) {
   return {
+    ...createParticipantAccessLoaders(db),
     ...createWelfarePartnerLoaders(db),
     ...createWelfareReferralLoaders(db),
     ...createRegionReportLoaders(db),

@@ -8,15 +8,25 @@ import { RegionWelfarePartnersResolver } from "./region/region.resolver";
 import { welfarePartnerReference } from "./welfare-partner/welfare-partner.reference";
 import { WelfarePartnerResolver } from "./welfare-partner/welfare-partner.resolver";
 import { ParticipantWelfareReferralsResolver, WelfareReferralResolver } from "./welfare-referral/welfare-referral.resolver";
+import { accessLogReference } from "./access-log/access-log.reference";
+import { AccessLogResolver } from "./access-log/access-log.resolver";
+import { AccessLog } from "./access-log/access-log.entity";
 
 /** The welfare-partners subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [WelfarePartnerResolver, RegionWelfarePartnersResolver, WelfareReferralResolver, ParticipantWelfareReferralsResolver],
-    orphanedTypes: [Participant, Region, RegionReport],
+    resolvers: [
+      WelfarePartnerResolver,
+      RegionWelfarePartnersResolver,
+      WelfareReferralResolver,
+      ParticipantWelfareReferralsResolver,
+      AccessLogResolver,
+    ],
+    orphanedTypes: [Participant, Region, RegionReport, AccessLog],
     referenceResolvers: {
       WelfarePartner: welfarePartnerReference,
       RegionReport: regionReportReference,
+      AccessLog: accessLogReference,
     },
   });
 }

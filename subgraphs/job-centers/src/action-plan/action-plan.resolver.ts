@@ -1,6 +1,7 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { JobCentersContext } from "../context";
 import { Participant } from "../participant/participant.entity";
+import { guardCaseRecords, isEmpty } from "../participant/case-records.guard";
 import { ActionPlan } from "./action-plan.entity";
 import { Policy } from "@lib/graphql/access";
 
@@ -8,7 +9,11 @@ import { Policy } from "@lib/graphql/access";
 export class ParticipantActionPlanResolver {
   @Policy(["office-staff"])
   @FieldResolver(() => ActionPlan, { nullable: true, description: "The IAP; null until it is established." })
-  actionPlan(@Root() participant: Participant, @Ctx() ctx: JobCentersContext): Promise<ActionPlan | null> {
-    return ctx.loaders.actionPlanByParticipant.load(participant.id);
+  async actionPlan(@Root() participant: Participant, @Ctx() ctx: JobCentersContext): Promise<ActionPlan | null> {
+    const records = await ctx.loaders.actionPlanByParticipant.load(participant.id);
+    // nothing to withhold when there is nothing: no error for a person without such records
+    if (isEmpty(records)) return records;
+    await guardCaseRecords(ctx, participant, "actionPlan");
+    return records;
   }
 }

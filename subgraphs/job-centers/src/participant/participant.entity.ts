@@ -14,7 +14,7 @@ export class Participant {
   @PrimaryColumn({ type: "uuid" })
   id: string;
 
-  @Field(() => String)
+  // a field of its own resolver (participant.resolver.ts): masked for counsellors outside the person's case
   @Column({ type: "text" })
   name: string;
 

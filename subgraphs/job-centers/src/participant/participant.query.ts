@@ -5,6 +5,8 @@ import { decodeCursor, encodeCursor, isIsoDate, isUuid, pageSize, toPage } from 
 import { Participant } from "./participant.entity";
 import type { ParticipantFilter } from "./participant.filter";
 import type { ParticipantConnection } from "./participant.connection";
+import type { Viewer } from "@lib/auth/viewer";
+import { limitToVisible } from "./participant.visibility";
 
 type ParticipantCursor = [appliedOn: string, id: string];
 
@@ -14,8 +16,10 @@ export const participantCursor = (p: Participant): string => encodeCursor([p.app
  * The filtered set as a query builder, or null when a filter id cannot match anything (an id of the wrong shape is
  * "no such record", which is an empty list, not an error).
  */
-function filtered(db: DataSource, filter: ParticipantFilter | null | undefined): SelectQueryBuilder<Participant> | null {
+function filtered(db: DataSource, viewer: Viewer, filter: ParticipantFilter | null | undefined): SelectQueryBuilder<Participant> | null {
   const qb = db.getRepository(Participant).createQueryBuilder("p");
+  // rows the viewer may not see are not in the set at all: not listed, not counted in totalCount
+  limitToVisible(qb, viewer);
   if (!filter) return qb;
   if (filter.appliedFrom && filter.appliedTo && filter.appliedFrom > filter.appliedTo) {
     throw badUserInput(`"appliedFrom" (${filter.appliedFrom}) is after "appliedTo" (${filter.appliedTo}).`, "filter");
@@ -48,10 +52,10 @@ export interface ParticipantPageArgs {
  * One page, newest application first, keyset-paginated on (applied_on, id) so cursors stay valid while new
  * applications arrive. `totalCount` is a getter: the count runs only when a client asks for it.
  */
-export async function participantPage(db: DataSource, args: ParticipantPageArgs): Promise<ParticipantConnection> {
+export async function participantPage(db: DataSource, viewer: Viewer, args: ParticipantPageArgs): Promise<ParticipantConnection> {
   const limit = pageSize(args.first);
   const after = args.after != null ? decodeCursor<ParticipantCursor>(args.after, [isIsoDate, isUuid]) : null;
-  const base = filtered(db, args.filter);
+  const base = filtered(db, viewer, args.filter);
   if (base === null) {
     return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
   }

@@ -9,6 +9,8 @@ import { Participant } from "./participant.entity";
 import { ParticipantFilter } from "./participant.filter";
 import { participantPage } from "./participant.query";
 import { RequiresScopes } from "@lib/graphql/access";
+import { maskName } from "@lib/auth/mask";
+import { seesFullName, visibleParticipant } from "./participant.visibility";
 
 @ArgsType()
 class ParticipantsArgs {
@@ -25,16 +27,27 @@ class ParticipantsArgs {
 @Resolver(() => Participant)
 export class ParticipantResolver {
   @RequiresScopes(["participant:read"])
-  @Query(() => Participant, { nullable: true, description: "A participant by id; null when there is none." })
+  @Query(() => Participant, {
+    nullable: true,
+    description: "A participant by id; null when there is none or your office has no relationship with them.",
+  })
   participant(@Arg("id", () => ID) id: string, @Ctx() ctx: JobCentersContext): Promise<Participant | null> {
     const key = parseUuid(id);
-    return key === null ? Promise.resolve(null) : ctx.loaders.participantById.load(key);
+    if (key === null) return Promise.resolve(null);
+    return ctx.loaders.participantById.load(key).then((participant) => visibleParticipant(ctx, participant));
   }
 
   @RequiresScopes(["participant:read"])
-  @Query(() => ParticipantConnection, { description: "Participants, newest application first (a caseload)." })
+  @Query(() => ParticipantConnection, { description: "Participants your office serves, newest application first (a caseload)." })
   participants(@Args(() => ParticipantsArgs) args: ParticipantsArgs, @Ctx() ctx: JobCentersContext): Promise<ParticipantConnection> {
-    return participantPage(ctx.db, args);
+    return participantPage(ctx.db, ctx.viewer, args);
+  }
+
+  @FieldResolver(() => String, {
+    description: "Full name; masked (`홍*동`) for a counsellor of the center who is not in charge of the case.",
+  })
+  name(@Root() participant: Participant, @Ctx() ctx: JobCentersContext): string {
+    return seesFullName(ctx.viewer, participant) ? participant.name : maskName(participant.name);
   }
 
   @FieldResolver(() => Region)

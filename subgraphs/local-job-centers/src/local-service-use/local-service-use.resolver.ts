@@ -4,6 +4,7 @@ import { LocalJobCenter } from "../local-job-center/local-job-center.entity";
 import { Participant } from "../participant/participant.entity";
 import { LocalServiceUse } from "./local-service-use.entity";
 import { RequiresScopes } from "@lib/graphql/access";
+import { guardRecords, ownOffice } from "@lib/graphql/records-guard";
 
 @Resolver(() => LocalServiceUse)
 export class LocalServiceUseResolver {
@@ -17,7 +18,14 @@ export class LocalServiceUseResolver {
 export class ParticipantLocalServicesResolver {
   @RequiresScopes(["participant:read"])
   @FieldResolver(() => [LocalServiceUse], { nullable: true, description: "Local centers' special services used, oldest first." })
-  localServices(@Root() participant: Participant, @Ctx() ctx: LocalJobCentersContext): Promise<LocalServiceUse[]> {
-    return ctx.loaders.localServicesByParticipant.load(participant.id);
+  async localServices(@Root() participant: Participant, @Ctx() ctx: LocalJobCentersContext): Promise<LocalServiceUse[]> {
+    const [uses] = await Promise.all([
+      ctx.loaders.localServicesByParticipant.load(participant.id),
+      ctx.loaders.participantAccess.load(participant.id),
+    ]);
+    if (uses.length === 0) return uses;
+    await guardRecords(ctx, participant.id, "LOCAL_JOB_CENTER", "Participant.localServices");
+    const own = ownOffice(ctx.viewer, "LOCAL_JOB_CENTER");
+    return own === null ? uses : uses.filter((use) => use.localJobCenterId === own);
   }
 }

@@ -1,5 +1,6 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { RegionReportKey } from "@lib/graphql/region-report-key";
+import type { Figure } from "@lib/reports/suppressed-figure";
 import { RequiresScopes } from "@lib/graphql/access";
 
 /** The report row of job-centers; this subgraph adds what local job centers in the region did that year. */
@@ -7,9 +8,12 @@ import { RequiresScopes } from "@lib/graphql/access";
 @RequiresScopes(["report:read"])
 @ObjectType()
 export class RegionReport extends RegionReportKey {
-  @Field(() => Int, { nullable: true, description: "Outreach records discovered that year by local job centers in the region." })
-  outreachDiscovered: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: "Outreach records discovered that year by local job centers in the region; null when suppressed.",
+  })
+  outreachDiscovered: Figure;
 
-  @Field(() => Int, { nullable: true, description: "Outreach records linked to a program participant that year." })
-  linkedByLocalCenters: number;
+  @Field(() => Int, { nullable: true, description: "Outreach records linked to a program participant that year; null when suppressed." })
+  linkedByLocalCenters: Figure;
 }

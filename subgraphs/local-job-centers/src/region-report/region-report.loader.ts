@@ -1,21 +1,21 @@
 import type { DataSource } from "typeorm";
 import { regionYearLoader } from "@lib/loaders/region-year";
+import type { Figure } from "@lib/reports/suppressed-figure";
 import type { RegionReport } from "./region-report.entity";
+import { readLocalReportYear } from "../local-center-annual-stats/local-center-annual-stats.loader";
 
-/** Sums of the materialised per-center figures of one year, per region. */
-const SQL = `
-  SELECT region_code, sum(discovered)::int AS discovered, sum(linked)::int AS linked
-  FROM local_center_year_figures WHERE year = $1 GROUP BY region_code`;
-
-/** Region rows of a year: one statement per year for all regions. */
+/**
+ * Region rows of a year: one statement per year for all regions, the sums of the materialised per-center figures,
+ * withheld where they could identify a person together with the centers' figures.
+ */
 export function createRegionReportLoaders(db: DataSource) {
-  const regionReports = regionYearLoader<{ region_code: string; discovered: number; linked: number }, RegionReport>(
-    (year) => db.query(SQL, [year]),
+  const regionReports = regionYearLoader<{ region_code: string; discovered: Figure; linkedToProgram: Figure }, RegionReport>(
+    async (year) => [...(await readLocalReportYear(db, year)).regions].map(([region_code, figures]) => ({ region_code, ...figures })),
     ({ year, regionCode }, row) => ({
       year,
       regionCode,
       outreachDiscovered: row?.discovered ?? 0,
-      linkedByLocalCenters: row?.linked ?? 0,
+      linkedByLocalCenters: row?.linkedToProgram ?? 0,
     }),
   );
   return { regionReports };

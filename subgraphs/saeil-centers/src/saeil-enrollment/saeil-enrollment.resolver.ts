@@ -4,6 +4,7 @@ import { Course } from "../course/course.entity";
 import { Participant } from "../participant/participant.entity";
 import { SaeilEnrollment } from "./saeil-enrollment.entity";
 import { RequiresScopes } from "@lib/graphql/access";
+import { guardRecords, ownOffice } from "@lib/graphql/records-guard";
 
 @Resolver(() => SaeilEnrollment)
 export class SaeilEnrollmentResolver {
@@ -17,7 +18,18 @@ export class SaeilEnrollmentResolver {
 export class ParticipantSaeilEnrollmentsResolver {
   @RequiresScopes(["participant:read"])
   @FieldResolver(() => [SaeilEnrollment], { nullable: true, description: "Saeil center course enrollments, oldest first." })
-  saeilEnrollments(@Root() participant: Participant, @Ctx() ctx: SaeilCentersContext): Promise<SaeilEnrollment[]> {
-    return ctx.loaders.enrollmentsByParticipant.load(participant.id);
+  async saeilEnrollments(@Root() participant: Participant, @Ctx() ctx: SaeilCentersContext): Promise<SaeilEnrollment[]> {
+    const [enrollments] = await Promise.all([
+      ctx.loaders.enrollmentsByParticipant.load(participant.id),
+      ctx.loaders.participantAccess.load(participant.id),
+    ]);
+    // nothing to withhold when there is nothing: no error for a person who never enrolled
+    if (enrollments.length === 0) return enrollments;
+    await guardRecords(ctx, participant.id, "SAEIL_CENTER", "Participant.saeilEnrollments");
+    // a Saeil center's own staff see the enrollments at their own center only
+    const own = ownOffice(ctx.viewer, "SAEIL_CENTER");
+    if (own === null) return enrollments;
+    const courses = await ctx.loaders.courseById.loadMany(enrollments.map((e) => e.courseId));
+    return enrollments.filter((_, i) => (courses[i] as Course | null)?.saeilCenterId === own);
   }
 }

@@ -1,5 +1,6 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { RegionReportKey } from "@lib/graphql/region-report-key";
+import type { Figure } from "@lib/reports/suppressed-figure";
 import { RequiresScopes } from "@lib/graphql/access";
 
 /** The report row of job-centers; this subgraph adds referrals received and resolved by welfare partners. */
@@ -7,9 +8,9 @@ import { RequiresScopes } from "@lib/graphql/access";
 @RequiresScopes(["report:read"])
 @ObjectType()
 export class RegionReport extends RegionReportKey {
-  @Field(() => Int, { nullable: true, description: "Referrals welfare partners in the region received that year." })
-  welfareReferrals: number;
+  @Field(() => Int, { nullable: true, description: "Referrals welfare partners in the region received that year; null when suppressed." })
+  welfareReferrals: Figure;
 
-  @Field(() => Int, { nullable: true, description: "Referrals welfare partners in the region resolved that year." })
-  welfareReferralsResolved: number;
+  @Field(() => Int, { nullable: true, description: "Referrals welfare partners in the region resolved that year; null when suppressed." })
+  welfareReferralsResolved: Figure;
 }

@@ -1,16 +1,25 @@
 import type { DataSource } from "typeorm";
 import { regionYearLoader } from "@lib/loaders/region-year";
+import { publishRegions } from "@lib/reports/publish";
+import type { Figure } from "@lib/reports/suppressed-figure";
 import type { RegionReport } from "./region-report.entity";
 
 /** Sums of the materialised per-partner figures of one year, per region. */
 const SQL = `
   SELECT region_code, sum(referred)::int AS received, sum(resolved)::int AS resolved
-  FROM partner_year_figures WHERE year = $1 GROUP BY region_code`;
+  FROM partner_year_figures WHERE year = $1 GROUP BY region_code ORDER BY region_code`;
 
-/** Region rows of a year: one statement per year for all regions. */
+/**
+ * Region rows of a year: one statement per year for all regions. Only regions are published (no per-partner
+ * figures, no national total), so a small count is withheld and nothing else needs to be.
+ */
 export function createRegionReportLoaders(db: DataSource) {
-  const regionReports = regionYearLoader<{ region_code: string; received: number; resolved: number }, RegionReport>(
-    (year) => db.query(SQL, [year]),
+  const regionReports = regionYearLoader<{ region_code: string; received: Figure; resolved: Figure }, RegionReport>(
+    async (year) => {
+      const rows = await db.query<Array<{ region_code: string; received: number; resolved: number }>>(SQL, [year]);
+      const published = publishRegions(["received", "resolved"], new Map(rows.map(({ region_code, ...counts }) => [region_code, counts])));
+      return [...published].map(([region_code, figures]) => ({ region_code, ...figures }));
+    },
     ({ year, regionCode }, row) => ({
       year,
       regionCode,

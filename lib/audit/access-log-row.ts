@@ -1,0 +1,52 @@
+import type { Viewer } from "@lib/auth/viewer";
+import type { RequestTrace, TracedOperation } from "./request-trace";
+
+export type { TracedOperation } from "./request-trace";
+
+/** What an entry records: a read of personal data, or (once the graph writes) a change to it. */
+export type AccessAction = "READ" | "WRITE";
+
+/** One access, as a subgraph knows it at the end of a request (or inside a write's transaction). */
+export interface AccessEntry {
+  action: AccessAction;
+  /** The agency whose data it was: this subgraph's name. */
+  subgraph: string;
+  viewer: Viewer;
+  trace: RequestTrace;
+  operation: TracedOperation;
+  /** The participants concerned, at least one. */
+  participantIds: readonly string[];
+}
+
+/** The one statement of a request's access log; the database assigns id, time, and the chained hash. */
+export const APPEND_SQL = "SELECT access_log_append($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10, $11)";
+
+/** The parameters of {@link APPEND_SQL}, in the function's order. */
+export function accessLogRow(entry: AccessEntry): unknown[] {
+  const user = entry.viewer.kind === "user" ? entry.viewer : null;
+  return [
+    entry.action,
+    entry.subgraph,
+    // the rules let no anonymous caller read a person; should one ever, the log still says so
+    user?.sub ?? "anonymous",
+    user?.role ?? "ANONYMOUS",
+    user?.org?.kind ?? null,
+    user?.org?.id ?? null,
+    entry.operation.name,
+    entry.operation.hash,
+    [...entry.participantIds],
+    entry.trace.clientAddress,
+    entry.trace.requestId,
+  ];
+}
+
+/**
+ * Appends one entry. A write should call this with its own transaction's query runner, so that the change and its
+ * log entry commit together or not at all.
+ */
+export async function appendAccessLog(
+  db: { query(sql: string, parameters: unknown[]): Promise<unknown> },
+  entry: AccessEntry,
+): Promise<void> {
+  await db.query(APPEND_SQL, accessLogRow(entry));
+}

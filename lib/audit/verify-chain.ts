@@ -1,0 +1,88 @@
+import { Client } from "pg";
+
+/**
+ * Walks one database's access log in id order and checks every link of its hash chain: each row's `prev_hash` must
+ * be the hash of the row before it (32 zero bytes for the first), and its `hash` must be sha256(prev_hash ||
+ * canonical text), recomputed with `access_log_row_text`, the same SQL function the append used (its one
+ * definition: lib/db/access-log-tables.ts). An edited row fails the second check; a deleted row fails the first at
+ * the row after it. Deleting the newest rows, or rewriting the whole chain, leaves a valid chain: that is what the
+ * head hash, recorded elsewhere after each run, is for.
+ */
+export const GENESIS = "00".repeat(32);
+
+export interface ChainLink {
+  id: string;
+  prevHash: string;
+  hash: string;
+  /** sha256 of the row's stored prev_hash and its canonical text, as the database computes it now. */
+  recomputed: string;
+}
+
+export interface ChainReport {
+  rows: number;
+  /** The newest row: the anchor to keep elsewhere; null for an empty log. */
+  head: { id: string; hash: string } | null;
+  /** The first row where the chain breaks, and why; null when it is intact. */
+  broken: { rowId: string; reason: string } | null;
+}
+
+/** Checks links fed in id order; stops at the first break. */
+export class ChainWalker {
+  private rows = 0;
+  private last: { id: string; hash: string } | null = null;
+  private broken: ChainReport["broken"] = null;
+
+  /** False once the chain is broken: further links need not be read. */
+  push(link: ChainLink): boolean {
+    if (this.broken) return false;
+    this.rows += 1;
+    const expected = this.last?.hash ?? GENESIS;
+    if (link.prevHash !== expected) {
+      const reason = this.last
+        ? `its prev_hash is not the hash of row ${this.last.id}, the row before it: rows between them were deleted, or row ${this.last.id} was altered`
+        : "its prev_hash is not the start of the chain: older rows were deleted";
+      this.broken = { rowId: link.id, reason };
+    } else if (link.recomputed !== link.hash) {
+      this.broken = { rowId: link.id, reason: "its content does not match its hash: the row was altered" };
+    }
+    this.last = { id: link.id, hash: link.hash };
+    return this.broken === null;
+  }
+
+  report(): ChainReport {
+    return { rows: this.rows, head: this.broken ? null : this.last, broken: this.broken };
+  }
+}
+
+const LINKS = `
+  SELECT id::text AS id, encode(prev_hash, 'hex') AS "prevHash", encode(hash, 'hex') AS hash,
+         encode(sha256(prev_hash || convert_to(access_log_row_text(l), 'UTF8')), 'hex') AS recomputed
+  FROM access_log l WHERE id > $1 ORDER BY id LIMIT $2`;
+
+/** Verifies the chain of the database `client` is connected to, in one read-only snapshot, `batch` rows at a time. */
+export async function verifyChain(client: Pick<Client, "query">, batch = 5000): Promise<ChainReport> {
+  const walker = new ChainWalker();
+  await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  try {
+    let after = "0";
+    for (;;) {
+      const { rows } = await client.query<ChainLink>(LINKS, [after, batch]);
+      if (!rows.every((link) => walker.push(link)) || rows.length < batch) break;
+      after = rows[rows.length - 1].id;
+    }
+  } finally {
+    await client.query("COMMIT");
+  }
+  return walker.report();
+}
+
+/** Verifies the chain of the database at `url` (a connection of its own, closed after). */
+export async function verifyDatabase(url: string): Promise<ChainReport> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await verifyChain(client);
+  } finally {
+    await client.end();
+  }
+}

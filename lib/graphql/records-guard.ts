@@ -1,0 +1,33 @@
+import type DataLoader from "dataloader";
+import { GraphQLError } from "graphql";
+import { recordsRefusal, type ParticipantAccess } from "@lib/auth/participant-access";
+import type { OfficeKind } from "@lib/auth/roles";
+import type { Viewer } from "@lib/auth/viewer";
+
+/** What a subgraph needs at hand to apply the row rules: who asks, and the participants' links and consents. */
+export interface AccessContext {
+  viewer: Viewer;
+  loaders: { participantAccess: DataLoader<string, ParticipantAccess> };
+}
+
+/** The error of a field refused to this viewer, in the same form as the schema's rules (enforce-access.ts). */
+export function forbidden(coordinate: string, reason: string): GraphQLError {
+  return new GraphQLError(`Not allowed to read ${coordinate}: ${reason}.`, {
+    extensions: { code: "FORBIDDEN", field: coordinate, reason },
+  });
+}
+
+/**
+ * Throws FORBIDDEN unless the viewer may read this agency's (`recordsKind`) records of the participant: the row rule
+ * every subgraph applies to the data it owns, after the schema's field rules. Batched: the participants of one
+ * request are looked up in one statement.
+ */
+export async function guardRecords(ctx: AccessContext, participantId: string, recordsKind: OfficeKind, coordinate: string): Promise<void> {
+  const reason = recordsRefusal(ctx.viewer, await ctx.loaders.participantAccess.load(participantId), recordsKind);
+  if (reason !== null) throw forbidden(coordinate, reason);
+}
+
+/** The viewer's own office id when it is of `kind` (their own office's records only), else null. */
+export function ownOffice(viewer: Viewer, kind: OfficeKind): number | null {
+  return viewer.kind === "user" && viewer.org?.kind === kind ? viewer.org.id : null;
+}
