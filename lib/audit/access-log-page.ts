@@ -35,13 +35,14 @@ export function accessLogPageQuery(filter: AccessLogFilterValue, limit: number, 
   if (filter.participantId) conditions.push(`participant_ids @> ARRAY[${param(filter.participantId, "uuid")}]`);
   if (filter.userSub) conditions.push(`user_sub = ${param(filter.userSub, "text")}`);
   if (filter.from) conditions.push(`at >= ${param(filter.from, "timestamptz")}`);
-  if (filter.to) conditions.push(`at <= ${param(filter.to, "timestamptz")}`);
+  // inclusive to the millisecond the graph shows: an entry at 12:00:00.556157 is within `to: 12:00:00.556Z`
+  if (filter.to) conditions.push(`at < ${param(filter.to, "timestamptz")} + interval '1 millisecond'`);
   if (after) conditions.push(`(at, id) < (${param(after[0], "timestamptz")}, ${param(after[1], "bigint")})`);
   const sql = `
     SELECT id::text AS id, ${AT_TEXT} AS at_text, action, user_sub, user_role, office_kind, office_id, operation_name,
            operation_hash, participant_ids::text[] AS participant_ids, client_address, request_id, encode(hash, 'hex') AS hash
-    FROM access_log ${conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : ""}
-    ORDER BY at DESC, id DESC LIMIT ${param(limit + 1, "int")}`;
+    FROM access_log l ${conditions.length > 0 ? `WHERE ${conditions.join(" AND ")}` : ""}
+    ORDER BY l.at DESC, l.id DESC LIMIT ${param(limit + 1, "int")}`;
   return { sql, params };
 }
 

@@ -57,7 +57,8 @@ export class ChainWalker {
 const LINKS = `
   SELECT id::text AS id, encode(prev_hash, 'hex') AS "prevHash", encode(hash, 'hex') AS hash,
          encode(sha256(prev_hash || convert_to(access_log_row_text(l), 'UTF8')), 'hex') AS recomputed
-  FROM access_log l WHERE id > $1 ORDER BY id LIMIT $2`;
+  FROM access_log l WHERE l.id > $1 ORDER BY l.id LIMIT $2`;
+// `l.id`, never `id`: in ORDER BY a bare name is the output column, here the id as text (1, 10, 11, …, 2)
 
 /** Verifies the chain of the database `client` is connected to, in one read-only snapshot, `batch` rows at a time. */
 export async function verifyChain(client: Pick<Client, "query">, batch = 5000): Promise<ChainReport> {
