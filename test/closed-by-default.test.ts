@@ -53,6 +53,17 @@ describe("the supergraph is closed by default", () => {
     expect(policies.fields.get("Participant.counselingSessions")?.policies).toEqual([["office-staff"]]);
   });
 
+  it("lets only office staff with the write scope reach a mutation, and each mutation returns nothing openly", () => {
+    const { policies } = splitSupergraph(SUPERGRAPH);
+    const schema = buildSchema(SUPERGRAPH, { assumeValidSDL: true });
+    const mutations = Object.keys(schema.getMutationType()?.getFields() ?? {});
+    expect(mutations.length).toBeGreaterThan(0);
+    for (const name of mutations) {
+      const rule = policies.fields.get(`Mutation.${name}`);
+      expect([name, rule?.scopes, rule?.policies]).toEqual([name, [["participant:write"]], [["office-staff"]]]);
+    }
+  });
+
   it("notices a field whose rule is missing (the walk can fail)", () => {
     const leaky = SUPERGRAPH.replace(
       /(\): ParticipantConnection! @join__field\(graph: JOB_CENTERS\)) @requiresScopes\(scopes: \[\["participant:read"\]\]\)/,

@@ -36,17 +36,18 @@ export const ROLE_OFFICE: Record<Role, OfficeKind | null> = {
  * - `staff:read` names of the offices' staff
  * - `report:read` aggregate figures (small counts suppressed for ministry roles)
  * - `audit:read` the access log
+ * - `participant:write` the program's work on a person's case (each mutation further checks the office's relationship)
  */
-export const SCOPES = ["participant:read", "welfare:read", "staff:read", "report:read", "audit:read"] as const;
+export const SCOPES = ["participant:read", "welfare:read", "staff:read", "report:read", "audit:read", "participant:write"] as const;
 
 export type Scope = (typeof SCOPES)[number];
 
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
-  COUNSELOR: ["participant:read", "welfare:read", "staff:read", "report:read"],
-  CENTER_MANAGER: ["participant:read", "welfare:read", "staff:read", "report:read"],
-  LOCAL_CENTER_STAFF: ["participant:read", "staff:read", "report:read"],
-  SAEIL_STAFF: ["participant:read", "staff:read", "report:read"],
-  WELFARE_STAFF: ["participant:read", "welfare:read", "report:read"],
+  COUNSELOR: ["participant:read", "welfare:read", "staff:read", "report:read", "participant:write"],
+  CENTER_MANAGER: ["participant:read", "welfare:read", "staff:read", "report:read", "participant:write"],
+  LOCAL_CENTER_STAFF: ["participant:read", "staff:read", "report:read", "participant:write"],
+  SAEIL_STAFF: ["participant:read", "staff:read", "report:read", "participant:write"],
+  WELFARE_STAFF: ["participant:read", "welfare:read", "report:read", "participant:write"],
   // a person never: reports only
   ANALYST: ["report:read"],
   AUDITOR: ["audit:read", "report:read"],

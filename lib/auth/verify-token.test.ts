@@ -44,7 +44,7 @@ describe("createTokenVerifier with an ES256 JWKS file", () => {
       name: "김상담",
       role: "COUNSELOR",
       org: { kind: "EMPLOYMENT_CENTER", id: 28 },
-      scopes: new Set(["participant:read", "welfare:read", "staff:read", "report:read"]),
+      scopes: new Set(["participant:read", "welfare:read", "staff:read", "report:read", "participant:write"]),
     });
   });
 

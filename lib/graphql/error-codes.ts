@@ -17,6 +17,9 @@ export const USER_FACING_CODES: ReadonlySet<string> = new Set([
   "FORBIDDEN",
   "SUBGRAPH_UNAVAILABLE",
   "SUPPRESSED",
+  "INVALID_TRANSITION",
+  "CONFLICT",
+  "IDEMPOTENCY_KEY_REUSED",
 ]);
 
 /** `extensions.code` of the error that replaces a failed subgraph call. */

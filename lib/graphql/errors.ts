@@ -34,9 +34,7 @@ export function createErrorFormatter(development: boolean) {
     }
     if (development) return formatted;
     const original = unwrapResolverError(error);
-    if (original instanceof Error && !(original instanceof GraphQLError)) {
-      console.error("[error]", original);
-    }
+    if (original instanceof Error && !(original instanceof GraphQLError)) console.error(`[error] ${describeInternal(original)}`);
     return {
       message: "Internal server error",
       locations: formatted.locations,
@@ -50,13 +48,37 @@ export function createErrorFormatter(development: boolean) {
  * Extension keys written for the client alongside a user-facing code (which argument, which field, which limit,
  * why), passed on outside development; anything else a library put there (stack traces, SQL, causes) is dropped.
  */
-const CLIENT_EXTENSION_KEYS = ["argumentName", "field", "reason", "limit"] as const;
+const CLIENT_EXTENSION_KEYS = [
+  "argumentName",
+  "field",
+  "reason",
+  "limit",
+  // a write refused: the case's stage and where it may go (INVALID_TRANSITION), the versions (CONFLICT)
+  "currentStage",
+  "allowedStages",
+  "expectedVersion",
+  "currentVersion",
+] as const;
 
 function clientExtensions(extensions: GraphQLFormattedError["extensions"], code: string): Record<string, unknown> {
   const kept: Record<string, unknown> = { code };
   for (const key of CLIENT_EXTENSION_KEYS) {
     const value = extensions?.[key];
-    if (typeof value === "string" || typeof value === "number") kept[key] = value;
+    const strings = Array.isArray(value) && value.every((item) => typeof item === "string");
+    if (typeof value === "string" || typeof value === "number" || strings) kept[key] = value;
   }
   return kept;
+}
+
+/**
+ * An internal error as the log may hold it: its kind, the driver's code, the message and where it was thrown; never
+ * the query's parameters or the row a database error quotes (`detail`), which hold personal data.
+ */
+function describeInternal(error: Error): string {
+  const code = (error as { code?: unknown }).code;
+  const frames = (error.stack ?? "")
+    .split("\n")
+    .filter((line) => line.trimStart().startsWith("at "))
+    .slice(0, 5);
+  return [`${error.name}${typeof code === "string" ? ` ${code}` : ""}: ${error.message}`, ...frames].join("\n");
 }

@@ -60,7 +60,15 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
       const { viewer } = await callerOf(request.headers.authorization, verify);
       const viaGateway = isGatewayCredential(typeof credential === "string" ? credential : undefined, options.auth.gatewaySecret);
       const trace = subgraphRequestTrace(request.headers, viaGateway, request.socket.remoteAddress);
-      return { db: dataSource, loaders: createLoaders(dataSource), viewer, viaGateway, trace, participantReads: new ParticipantReads() };
+      return {
+        db: dataSource,
+        subgraph: subgraph.name,
+        loaders: createLoaders(dataSource),
+        viewer,
+        viaGateway,
+        trace,
+        participantReads: new ParticipantReads(),
+      };
     },
   });
   return { ...server, sqlCounter };

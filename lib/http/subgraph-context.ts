@@ -6,6 +6,8 @@ import type { Viewer } from "@lib/auth/viewer";
 /** The context of one subgraph request: its database, its fresh loaders, and who is calling. */
 export interface SubgraphContext<Loaders = unknown> {
   db: DataSource;
+  /** This subgraph's name, as its access-log rows record it. */
+  subgraph: string;
   loaders: Loaders;
   /** The user of the forwarded token (verified here again), or anonymous. */
   viewer: Viewer;

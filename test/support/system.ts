@@ -8,6 +8,7 @@ import { createSubgraphServer } from "@lib/http/create-subgraph-server";
 import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
 import { createGateway, type RunningGateway } from "../../gateway/src/server";
 import { TEST_AUTH, testVerifier, tokenFor } from "./test-auth";
+import type { DatabaseUrls } from "@lib/platform/prepare-databases";
 import { testDatabaseUrls } from "./test-env";
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -44,8 +45,8 @@ export const DEFAULT_TOKEN_USER = { role: "CENTER_MANAGER", org: 21, sub: "manag
 
 export const CONTRACT = readFileSync(path.join(__dirname, "..", "contract", "operations.graphql"), "utf8");
 
-export async function startSystem(): Promise<TestSystem> {
-  const urls = testDatabaseUrls();
+/** The platform over the shared test databases, or over `urls` (a test file's own: scratch-databases.ts). */
+export async function startSystem(urls: DatabaseUrls<SubgraphName> = testDatabaseUrls()): Promise<TestSystem> {
   const subgraphs = {} as TestSystem["subgraphs"];
   for (const name of SUBGRAPH_NAMES) {
     const server = await createSubgraphServer(SUBGRAPHS[name], { databaseUrl: urls[name], poolSize: 4, auth: TEST_AUTH });

@@ -23,8 +23,9 @@ export function fillRefused(schema: GraphQLSchema, document: DocumentNode, opera
   const operation = document.definitions.find(
     (d) => d.kind === Kind.OPERATION_DEFINITION && (operationName === undefined || d.name?.value === operationName),
   );
-  const root = schema.getQueryType();
-  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION || !root) return data;
+  if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return data;
+  const root = schema.getRootType(operation.operation);
+  if (!root) return data;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
   return fillObject(root, operation.selectionSet, data, fragments) ? data : null;

@@ -20,6 +20,11 @@ import { EmploymentCenterAnnualStatsResolver } from "./center-annual-stats/cente
 import { ProgramReportResolver } from "./program-report/program-report.resolver";
 import { accessLogReference } from "./access-log/access-log.reference";
 import { AccessLogResolver } from "./access-log/access-log.resolver";
+// the program's work, as mutations
+import { ApplyForProgramResolver } from "./participant/apply-for-program.mutation";
+import { DecideEligibilityResolver } from "./participant/decide-eligibility.mutation";
+import { RecordCounselingSessionResolver } from "./counseling-session/record-counseling-session.mutation";
+import { EstablishActionPlanResolver } from "./action-plan/establish-action-plan.mutation";
 
 /** The job-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -39,6 +44,10 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ParticipantEmploymentResolver,
       ProgramReportResolver,
       AccessLogResolver,
+      ApplyForProgramResolver,
+      DecideEligibilityResolver,
+      RecordCounselingSessionResolver,
+      EstablishActionPlanResolver,
     ],
     referenceResolvers: {
       Region: regionReference,

@@ -50,4 +50,8 @@ export class Participant {
 
   @Column({ name: "counselor_id", type: "integer", nullable: true })
   counselorId: number | null;
+
+  @Field(() => Int, { description: "Changes with every write to the case: send it back as `expectedVersion` (a stale one is a CONFLICT)." })
+  @Column({ type: "integer", default: 1 })
+  version: number;
 }

@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import { startSystem, type GraphQLResponse, type TestSystem } from "../support/system";
+import { scratchDatabases } from "../support/scratch-databases";
+import { tokenFor } from "../support/test-auth";
+
+/**
+ * The platform over databases of the workflow tests' own (they write), and the people who work in it: a counsellor of
+ * the employment center with the most 2023 applications (so its yearly figures are large enough to be shown, not
+ * suppressed), a colleague of theirs, the center's manager, and a counsellor of another center.
+ */
+export interface WorkflowSystem {
+  system: TestSystem;
+  center: { id: number; regionCode: string };
+  tokens: { counselor: string; colleague: string; manager: string; otherCenter: string; analyst: string; localStaff: string };
+  counselorId: number;
+  mutate(mutation: string, input: Record<string, unknown>, token?: string): Promise<GraphQLResponse>;
+}
+
+export const PARTICIPANT_FIELDS = "id name stage track version appliedOn eligibilityDecidedOn";
+
+export async function startWorkflowSystem(name: string): Promise<WorkflowSystem> {
+  const system = await startSystem(await scratchDatabases(name));
+  const [center] = await system.sql<{ id: number; region_code: string }>(
+    "job-centers",
+    `SELECT p.employment_center_id AS id, p.region_code, count(*) AS n FROM participant p
+     WHERE p.applied_on >= '2023-01-01' AND EXISTS (SELECT 1 FROM counselor c WHERE c.employment_center_id = p.employment_center_id)
+     GROUP BY 1, 2 ORDER BY n DESC, id LIMIT 1`,
+  );
+  const counselors = await system.sql<{ id: number }>(
+    "job-centers",
+    "SELECT id FROM counselor WHERE employment_center_id = $1 ORDER BY id LIMIT 2",
+    [center.id],
+  );
+  const [other] = await system.sql<{ id: number; center: number }>(
+    "job-centers",
+    "SELECT id, employment_center_id AS center FROM counselor WHERE employment_center_id <> $1 LIMIT 1",
+    [center.id],
+  );
+  const tokens = {
+    counselor: await tokenFor("COUNSELOR", center.id, String(counselors[0].id)),
+    colleague: await tokenFor("COUNSELOR", center.id, String(counselors[1].id)),
+    manager: await tokenFor("CENTER_MANAGER", center.id, "manager-workflow"),
+    otherCenter: await tokenFor("COUNSELOR", other.center, String(other.id)),
+    analyst: await tokenFor("ANALYST", null, "analyst-workflow"),
+    localStaff: await tokenFor("LOCAL_CENTER_STAFF", 1, "local-workflow"),
+  };
+  return {
+    system,
+    center: { id: center.id, regionCode: center.region_code },
+    tokens,
+    counselorId: counselors[0].id,
+    mutate: (mutation, input, token = tokens.counselor) => {
+      const returned = mutation === "recordCounselingSession" ? "id heldOn mode topic" : PARTICIPANT_FIELDS;
+      return system.query(
+        `mutation ($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { ${returned} } }`,
+        { input },
+        undefined,
+        token,
+      );
+    },
+  };
+}
+
+const inputType = (mutation: string) => `${mutation[0].toUpperCase()}${mutation.slice(1)}Input`;
+
+/** A fresh idempotency key, as a client makes one per new request. */
+export const key = () => randomUUID();
+
+/** An application at the workflow center, taken by its counsellor; `overrides` change any field. */
+export function application(ws: WorkflowSystem, overrides: Record<string, unknown> = {}) {
+  return {
+    idempotencyKey: key(),
+    name: "나새봄",
+    birthYear: 1995,
+    gender: "FEMALE",
+    requestedTrack: "TYPE_I_REQUIREMENT",
+    regionCode: ws.center.regionCode,
+    employmentCenterId: String(ws.center.id),
+    appliedOn: "2023-11-01",
+    consents: [
+      { viewerKind: "LOCAL_JOB_CENTER", recordsKind: "EMPLOYMENT_CENTER" },
+      { viewerKind: "EMPLOYMENT_CENTER", recordsKind: "WELFARE_PARTNER" },
+    ],
+    ...overrides,
+  };
+}
+
+/** The codes and fields of a response's errors, as a person reading them would act on them. */
+export const errorsOf = (response: GraphQLResponse) =>
+  (response.errors ?? []).map((e) => ({
+    code: e.extensions?.code as unknown,
+    argumentName: e.extensions?.argumentName as unknown,
+    message: e.message,
+  }));
