@@ -8,6 +8,7 @@ import { parseIntId } from "@lib/graphql/ids";
 import { forbidden } from "@lib/graphql/records-guard";
 import { checkDay, todayInKorea } from "@lib/mutation/dates";
 import { runMutation } from "@lib/mutation/run-mutation";
+import { emit } from "@lib/events/outbox";
 import type { Viewer } from "@lib/auth/viewer";
 import { addToCenterYear } from "../center-annual-stats/center-year-figures.write";
 import type { JobCentersContext } from "../context";
@@ -73,6 +74,12 @@ async function apply(tx: EntityManager, viewer: Viewer, input: ApplyForProgramIn
     ]);
   }
   await addToCenterYear(tx, { centerId, regionCode: input.regionCode }, appliedOn, { applicants: 1 });
+  // every agency keeps the center of record and the consents, to apply them to its own records
+  await emit(tx, {
+    type: "ParticipantApplied",
+    participantId: id,
+    payload: { employmentCenterId: centerId, consents: distinctConsents(input.consents) },
+  });
   return id;
 }
 
