@@ -43,13 +43,22 @@ async function main(): Promise<void> {
 
   try {
     const host = reachableHost(env.host);
+    // without NATS_URL the services hand each other their events directly (lib/events/http-transport.ts)
+    const peers = SUBGRAPH_LIST.map(({ name }) => `${name}=http://${host}:${env.subgraphPorts[name]}/graphql`).join(",");
     await Promise.all(
       SUBGRAPH_LIST.map(async ({ name }) => {
         const port = env.subgraphPorts[name];
         const service = startProcess(name, {
           script: dist("subgraphs", "bin.js"),
           args: [name],
-          env: { PORT: String(port), HOST: env.host, DATABASE_URL: databases.urls[name], NODE_ENV: env.nodeEnv, ...auth.env },
+          env: {
+            PORT: String(port),
+            HOST: env.host,
+            DATABASE_URL: databases.urls[name],
+            NODE_ENV: env.nodeEnv,
+            EVENT_PEERS: peers,
+            ...auth.env,
+          },
         });
         services.push(service);
         await waitForHealth(service, `http://${host}:${port}/health`, 30_000);

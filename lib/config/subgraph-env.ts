@@ -1,6 +1,8 @@
 import { isProduction, readAuthEnv, type AuthSettings } from "@lib/auth/auth-env";
 import { EnvReader, isDevelopment, type Environment } from "@lib/env/env";
 import { databaseName, type SubgraphDeclaration } from "@lib/subgraph/declaration";
+import type { EventsConfig } from "@lib/events/start-events";
+import { DEFAULT_STREAM } from "@lib/events/nats-transport";
 
 /** Port of the embedded PostgreSQL that `npm start` runs; a subgraph started on its own looks for its database there. */
 export const EMBEDDED_PG_PORT = 54329;
@@ -15,6 +17,8 @@ export interface SubgraphEnv {
   poolSize: number;
   logSql: boolean;
   auth: AuthSettings;
+  /** `NATS_URL` (+ `NATS_STREAM`): events through JetStream; else `EVENT_PEERS` (`name=url,…`, set by `npm start`); else off. */
+  events: EventsConfig;
 }
 
 export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration): SubgraphEnv {
@@ -28,5 +32,15 @@ export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration)
     poolSize: read.num("DB_POOL_SIZE", 10, { min: 1, max: 200 }),
     logSql: read.bool("LOG_SQL", false),
     auth: readAuthEnv(read, isProduction(env.NODE_ENV)),
+    events: readEventsEnv(read),
   });
+}
+
+function readEventsEnv(read: EnvReader): EventsConfig {
+  const nats = read.optional("NATS_URL");
+  const stream = read.str("NATS_STREAM", DEFAULT_STREAM);
+  if (nats) return { kind: "broker", nats: { url: nats, stream } };
+  const peers = read.optional("EVENT_PEERS");
+  if (!peers) return { kind: "off" };
+  return { kind: "peers", peers: Object.fromEntries(peers.split(",").map((pair) => pair.trim().split("=", 2) as [string, string])) };
 }

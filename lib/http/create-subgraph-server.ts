@@ -8,6 +8,7 @@ import { createTokenVerifier } from "@lib/auth/verify-token";
 import { createDataSource, warmPool } from "@lib/db/data-source";
 import { SqlStatementCounter } from "@lib/db/sql-counter";
 import type { SubgraphDeclaration } from "@lib/subgraph/declaration";
+import { startEvents, type EventsConfig, type RunningEvents } from "@lib/events/start-events";
 import { buildSubgraphServer, type SubgraphServer } from "./subgraph-server";
 
 const DEFAULT_POOL_SIZE = 10;
@@ -24,11 +25,15 @@ export interface SubgraphServiceOptions {
   logSql?: boolean;
   /** How callers are verified: users' tokens, and the gateway's credential. */
   auth: AuthSettings;
+  /** How this agency's events reach the others and theirs reach it (lib/events/start-events.ts); default off. */
+  events?: EventsConfig;
 }
 
 export interface SubgraphServerHandle extends SubgraphServer {
   /** Statements sent to the database so far (also served as `sql_statements_total` on /metrics). */
   sqlCounter: SqlStatementCounter;
+  /** The events' relay and consumer, when events are on. */
+  events: RunningEvents | null;
 }
 
 /** Loads the subgraph's parts, connects to its database and builds the schema; the server is not listening yet. */
@@ -49,12 +54,26 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
   // every read of a participant's personal data is noted per request and logged once, as the response is sent
   const schema = recordParticipantReads(built);
   await warmPool(dataSource, poolSize);
+  const events =
+    options.events && options.events.kind !== "off"
+      ? await startEvents({
+          subgraph: subgraph.name,
+          databaseUrl: options.databaseUrl,
+          db: dataSource,
+          effects: (await subgraph.eventEffects?.()) ?? {},
+          secret: options.auth.gatewaySecret,
+          config: options.events,
+          log: (line) => console.error(`[${subgraph.name}] ${line}`),
+        })
+      : null;
   const server = buildSubgraphServer({
     name: subgraph.name,
     schema,
     dataSource,
     sqlCounter,
     development: options.development,
+    extraRoutes: events?.route ? { "/events": events.route } : {},
+    beforeStop: () => events?.stop(),
     createContext: async (request) => {
       const credential = request.headers[GATEWAY_CREDENTIAL_HEADER];
       const { viewer } = await callerOf(request.headers.authorization, verify);
@@ -71,5 +90,5 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
       };
     },
   });
-  return { ...server, sqlCounter };
+  return { ...server, sqlCounter, events };
 }

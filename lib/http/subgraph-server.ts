@@ -3,7 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import express from "express";
+import express, { type RequestHandler } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { useAccessLog } from "@lib/audit/use-access-log";
@@ -26,6 +26,10 @@ export interface SubgraphServerOptions {
   createContext: (request: IncomingMessage) => Promise<SubgraphContext>;
   /** Error details (messages of internal errors, stack traces) in responses; never in production. */
   development?: boolean;
+  /** Routes besides GraphQL, health and metrics (the embedded default's `POST /events`). */
+  extraRoutes?: Record<string, RequestHandler[]>;
+  /** Runs first on stop (the events' relay and consumer stop before the pool closes). */
+  beforeStop?: () => Promise<void> | undefined;
 }
 
 /** A subgraph's HTTP server, built but not listening: `subgraphs/bin.ts` listens on its port, tests on port 0. */
@@ -67,12 +71,14 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
       app.get("/metrics", async (_req, res) => {
         res.type(metrics.contentType).send(await metrics.metrics());
       });
+      for (const [route, handlers] of Object.entries(options.extraRoutes ?? {})) app.post(route, ...handlers);
       app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => options.createContext(req) }));
 
       const bound = await listen(httpServer, port, host);
       return {
         ...bound,
         async stop() {
+          await options.beforeStop?.();
           await apollo.stop();
           if (options.dataSource.isInitialized) await options.dataSource.destroy();
         },

@@ -1,5 +1,6 @@
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
+import type { EventEffects } from "@lib/events/delivered-event";
 
 /** A TypeORM entity or migration class, as TypeORM's own option types name them. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's MixedList<Function> takes exactly this
@@ -29,6 +30,8 @@ export interface SubgraphDeclaration<Name extends string = string, Loaders = unk
   migrations(): Promise<ClassList>;
   /** The factory of one request's DataLoaders. */
   loaders(): Promise<(db: DataSource) => Loaders>;
+  /** What this agency does on the other agencies' events, besides keeping its copy of links and consents. */
+  eventEffects?(): Promise<EventEffects>;
 }
 
 /** Declares a subgraph; the identity, typed so that the name stays a literal type. */

@@ -9,6 +9,7 @@ import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@subgraphs/registr
 import { createGateway, type RunningGateway } from "../../gateway/src/server";
 import { TEST_AUTH, testVerifier, tokenFor } from "./test-auth";
 import type { DatabaseUrls } from "@lib/platform/prepare-databases";
+import type { EventsConfig, RunningEvents } from "@lib/events/start-events";
 import { testDatabaseUrls } from "./test-env";
 
 export interface GraphQLResponse<T = Record<string, any>> {
@@ -19,7 +20,7 @@ export interface GraphQLResponse<T = Record<string, any>> {
 /** The whole platform in this process: four subgraphs and the gateway on port 0, real HTTP between them. */
 export interface TestSystem {
   gateway: RunningGateway;
-  subgraphs: Record<SubgraphName, RunningService & { sqlCounter: SqlStatementCounter }>;
+  subgraphs: Record<SubgraphName, RunningService & { sqlCounter: SqlStatementCounter; events: RunningEvents | null }>;
   /**
    * Sends an operation to the gateway, by name from the contract file or as a query text. It carries `token`, by
    * default a counsellor's ({@link DEFAULT_TOKEN_USER}); `null` sends it anonymously.
@@ -46,11 +47,19 @@ export const DEFAULT_TOKEN_USER = { role: "CENTER_MANAGER", org: 21, sub: "manag
 export const CONTRACT = readFileSync(path.join(__dirname, "..", "contract", "operations.graphql"), "utf8");
 
 /** The platform over the shared test databases, or over `urls` (a test file's own: scratch-databases.ts). */
-export async function startSystem(urls: DatabaseUrls<SubgraphName> = testDatabaseUrls()): Promise<TestSystem> {
+export async function startSystem(
+  urls: DatabaseUrls<SubgraphName> = testDatabaseUrls(),
+  options: { events?: (name: SubgraphName) => EventsConfig } = {},
+): Promise<TestSystem> {
   const subgraphs = {} as TestSystem["subgraphs"];
   for (const name of SUBGRAPH_NAMES) {
-    const server = await createSubgraphServer(SUBGRAPHS[name], { databaseUrl: urls[name], poolSize: 4, auth: TEST_AUTH });
-    subgraphs[name] = Object.assign(await server.listen(0), { sqlCounter: server.sqlCounter });
+    const server = await createSubgraphServer(SUBGRAPHS[name], {
+      databaseUrl: urls[name],
+      poolSize: 4,
+      auth: TEST_AUTH,
+      events: options.events?.(name),
+    });
+    subgraphs[name] = Object.assign(await server.listen(0), { sqlCounter: server.sqlCounter, events: server.events });
   }
   const gateway = await createGateway({
     supergraphSdl: readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"),

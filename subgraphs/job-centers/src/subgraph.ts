@@ -12,4 +12,5 @@ export const jobCenters = defineSubgraph({
   entities: async () => (await import("./entities")).entities,
   migrations: async () => (await import("./migrations")).migrations,
   loaders: async () => (await import("./context")).createLoaders,
+  eventEffects: async () => (await import("./participant-source/participant-source.effects")).eventEffects,
 });

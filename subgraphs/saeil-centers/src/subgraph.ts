@@ -12,4 +12,5 @@ export const saeilCenters = defineSubgraph({
   entities: async () => (await import("./entities")).entities,
   migrations: async () => (await import("./migrations")).migrations,
   loaders: async () => (await import("./context")).createLoaders,
+  eventEffects: async () => (await import("@lib/events/access-copy")).NOTICE_EFFECTS,
 });
