@@ -68,7 +68,9 @@ describe("Dockerfile", () => {
     expect(healthcheck).toHaveLength(1);
     expect(healthcheck[0].getArgumentsContent()).toContain("'/healthz'");
     expect(healthcheck[0].getArgumentsContent()).toContain("process.env.PORT || 4000");
-    expect(runtime.filter((i) => i.getKeyword() === "CMD").map(jsonOf)).toEqual([["node", "--max-old-space-size=160", "dist/gateway/src/bin.js"]]);
+    expect(runtime.filter((i) => i.getKeyword() === "CMD").map(jsonOf)).toEqual([
+      ["node", "--max-old-space-size=160", "dist/gateway/src/bin.js"],
+    ]);
   });
 });
 
