@@ -88,3 +88,23 @@ export function selects(selector: ILabelSelector | undefined, labels: Record<str
   });
   return byLabel && byExpression;
 }
+
+type PodTemplate = NonNullable<Deployment["spec"]>["template"];
+
+/** What runs pods (Deployments, StatefulSets, Jobs): its name, kind, selector and pod template. */
+export interface Workload {
+  name: string;
+  kind: string;
+  selector: ILabelSelector | undefined;
+  template: PodTemplate;
+  labels: Record<string, string>;
+}
+
+export function workloadsOf(manifests: Manifest[]): Workload[] {
+  return manifests.flatMap((manifest) => {
+    if (!["apps/v1/Deployment", "apps/v1/StatefulSet", "batch/v1/Job"].includes(manifest.kind)) return [];
+    const spec = (manifest.raw as { spec: { selector?: ILabelSelector; template: PodTemplate } }).spec;
+    const labels = spec.template.metadata?.labels ?? {};
+    return [{ name: manifest.metadata.name as string, kind: manifest.kind, selector: spec.selector, template: spec.template, labels }];
+  });
+}
