@@ -26,6 +26,17 @@ describe("deploy/k8s workloads", () => {
     }
   });
 
+  it("tell Prometheus where each service Deployment serves /metrics", () => {
+    for (const name of [...SUBGRAPH_LIST.map((s) => s.name), "gateway"]) {
+      const port = workload(name).template.spec!.containers[0].ports![0].containerPort;
+      expect(workload(name).template.metadata?.annotations).toEqual({
+        "prometheus.io/scrape": "true",
+        "prometheus.io/port": String(port),
+        "prometheus.io/path": "/metrics",
+      });
+    }
+  });
+
   it("give every container CPU and memory requests and limits", () => {
     for (const { name, template } of workloads) {
       for (const { resources } of template.spec!.containers) {
