@@ -1,6 +1,7 @@
 import { databaseName, subgraphVariable } from "@lib/subgraph/declaration";
 import { SUBGRAPH_LIST } from "@subgraphs/registry";
-import { composeSchemaErrors, environmentOf, networksOf, readCompose, withDefaults } from "./support/compose-file";
+import { DCLinter } from "dclint";
+import { composeSchemaErrors, composePath, environmentOf, networksOf, readCompose, withDefaults } from "./support/compose-file";
 
 const compose = readCompose();
 const services = compose.services;
@@ -25,6 +26,13 @@ describe("docker-compose.yml", () => {
     );
   });
 
+  it("has none of the errors dclint reports (security and correctness; its style warnings are not enforced)", () => {
+    const [result] = new DCLinter({ rules: {}, quiet: true, debug: false, exclude: [] }).lintFiles([composePath], false);
+    expect(result.messages.filter((message) => message.type === "error").map((message) => `${message.rule}: ${message.message}`)).toEqual(
+      [],
+    );
+  });
+
   it("runs one PostgreSQL per agency, the setup job, the four subgraphs and the gateway", () => {
     expect(Object.keys(services).sort()).toEqual([...agencies, ...agencies.map((name) => `${name}-db`), "gateway", "setup"].sort());
   });
@@ -37,9 +45,9 @@ describe("docker-compose.yml", () => {
     for (const name of agencies) expect(services[`${name}-db`].healthcheck?.test?.at(-1)).toContain("pg_isready");
   });
 
-  it("publishes only the gateway's port to the host", () => {
+  it("publishes only the gateway's port, on the host's loopback interface", () => {
     const publishing = Object.entries(services).filter(([, service]) => service.ports !== undefined);
-    expect(publishing).toEqual([["gateway", expect.objectContaining({ ports: ["4000:4000"] })]]);
+    expect(publishing).toEqual([["gateway", expect.objectContaining({ ports: ["127.0.0.1:4000:4000"] })]]);
   });
 
   it("gives each subgraph its own database URL and no other", () => {

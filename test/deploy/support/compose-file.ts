@@ -23,8 +23,10 @@ export interface ComposeFile {
   networks?: Record<string, unknown>;
 }
 
+export const composePath = path.join(PROJECT_ROOT, "docker-compose.yml");
+
 /** docker-compose.yml as Compose reads it: YAML with its `<<` merge keys applied (the x- fragments it defines). */
-export function readCompose(file = path.join(PROJECT_ROOT, "docker-compose.yml")): ComposeFile {
+export function readCompose(file = composePath): ComposeFile {
   return parse(readFileSync(file, "utf8"), { merge: true }) as ComposeFile;
 }
 
