@@ -33,8 +33,8 @@ describe("docker-compose.yml", () => {
     );
   });
 
-  it("runs one PostgreSQL per agency, the setup job, the four subgraphs and the gateway", () => {
-    expect(Object.keys(services).sort()).toEqual([...agencies, ...agencies.map((name) => `${name}-db`), "gateway", "setup"].sort());
+  it("runs one PostgreSQL per agency, the events' broker, the setup job, the four subgraphs and the gateway", () => {
+    expect(Object.keys(services).sort()).toEqual([...agencies, ...agencies.map((name) => `${name}-db`), "gateway", "nats", "setup"].sort());
   });
 
   it("checks the health of every long-running service; the one-shot setup job turns the image's check off", () => {
@@ -72,7 +72,10 @@ describe("docker-compose.yml", () => {
       expect(members(`${name}-data`)).toEqual([`${name}-db`, "setup", name]);
     }
     expect(members("graph")).toEqual([...agencies, "gateway"]);
-    expect(Object.keys(compose.networks ?? {}).sort()).toEqual(["graph", ...agencies.map((name) => `${name}-data`)].sort());
+    // the broker: the subgraphs only, each told where it is; the gateway never sees events
+    expect(members("events")).toEqual(["nats", ...agencies]);
+    for (const name of agencies) expect(environmentOf(services[name]).NATS_URL).toBe("nats://nats:4222");
+    expect(Object.keys(compose.networks ?? {}).sort()).toEqual(["events", "graph", ...agencies.map((name) => `${name}-data`)].sort());
   });
 
   it("points the gateway at each subgraph's service on the port that subgraph listens on", () => {
