@@ -2,6 +2,13 @@ import { Init1732492800000 } from "./1732492800000-init";
 import { PartnerYearFigures1732579200000 } from "./1732579200000-partner-year-figures";
 import { ParticipantAccess1732665600000 } from "./1732665600000-participant-access";
 import { AccessLog1732752000000 } from "./1732752000000-access-log";
+import { FiguresVersion1733011200000 } from "./1733011200000-figures-version";
 
 /** Every migration of this subgraph, oldest first. */
-export const migrations = [Init1732492800000, PartnerYearFigures1732579200000, ParticipantAccess1732665600000, AccessLog1732752000000];
+export const migrations = [
+  Init1732492800000,
+  PartnerYearFigures1732579200000,
+  ParticipantAccess1732665600000,
+  AccessLog1732752000000,
+  FiguresVersion1733011200000,
+];
