@@ -6,7 +6,7 @@ import type { RunningService } from "@lib/http/service";
 import type { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createSubgraphServer } from "@lib/http/create-subgraph-server";
 import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
-import { createGateway, type RunningGateway } from "../../gateway/src/server";
+import { createGateway, type GatewayOptions, type RunningGateway } from "../../gateway/src/server";
 import { TEST_AUTH, testVerifier, tokenFor } from "./test-auth";
 import { testDatabaseUrls } from "./test-env";
 
@@ -44,27 +44,29 @@ export const DEFAULT_TOKEN_USER = { role: "CENTER_MANAGER", org: 21, sub: "manag
 
 export const CONTRACT = readFileSync(path.join(__dirname, "..", "contract", "operations.graphql"), "utf8");
 
-export async function startSystem(): Promise<TestSystem> {
+/** `gateway` adds options to the test gateway's (a supergraph file to reload, a report cache). */
+export async function startSystem(gateway: Partial<GatewayOptions> = {}): Promise<TestSystem> {
   const urls = testDatabaseUrls();
   const subgraphs = {} as TestSystem["subgraphs"];
   for (const name of SUBGRAPH_NAMES) {
     const server = await createSubgraphServer(SUBGRAPHS[name], { databaseUrl: urls[name], poolSize: 4, auth: TEST_AUTH });
     subgraphs[name] = Object.assign(await server.listen(0), { sqlCounter: server.sqlCounter });
   }
-  const gateway = await createGateway({
+  const running = await createGateway({
     supergraphSdl: readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"),
-    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>,
+    subgraphUrls: subgraphUrlsOf(subgraphs),
     port: 0,
     auth: { verify: testVerifier, gatewaySecret: TEST_AUTH.gatewaySecret },
+    ...gateway,
   });
   const defaultToken = await tokenFor(DEFAULT_TOKEN_USER.role, DEFAULT_TOKEN_USER.org, DEFAULT_TOKEN_USER.sub);
   const clients = new Map<SubgraphName, Client>();
   const stopped = new Set<SubgraphName>();
   return {
-    gateway,
+    gateway: running,
     subgraphs,
     async query(query, variables = {}, operationName, token = defaultToken) {
-      const response = await fetch(gateway.url, {
+      const response = await fetch(running.url, {
         method: "POST",
         headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables, operationName }),
@@ -85,7 +87,7 @@ export async function startSystem(): Promise<TestSystem> {
       await subgraphs[name].stop();
     },
     async stop() {
-      await gateway.stop();
+      await running.stop();
       for (const name of SUBGRAPH_NAMES) if (!stopped.has(name)) await subgraphs[name].stop();
       for (const client of clients.values()) await client.end();
     },
@@ -95,4 +97,9 @@ export async function startSystem(): Promise<TestSystem> {
 /** Runs one operation of the client contract, unchanged, by its name. */
 export function contract(system: TestSystem, operationName: string, variables: Record<string, unknown> = {}, token?: string | null) {
   return system.query(CONTRACT, variables, operationName, token);
+}
+
+/** Where each of the system's subgraphs answers, as a gateway's `subgraphUrls`. */
+export function subgraphUrlsOf(subgraphs: TestSystem["subgraphs"]): Record<SubgraphName, string> {
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>;
 }
