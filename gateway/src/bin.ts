@@ -29,7 +29,7 @@ async function main(): Promise<void> {
     introspection: env.introspection,
     safelist: env.safelist.enabled ? { path: env.safelist.path } : false,
     rateLimit: env.rateLimit,
-    reportCache: env.reportCache.enabled && { redisUrl: env.reportCache.redisUrl, ttlSeconds: env.reportCache.ttlSeconds },
+    reportCache: env.reportCache.enabled && { redisUrl: env.rateLimit.redisUrl, ttlSeconds: env.reportCache.ttlSeconds },
     trustProxy: env.trustProxy,
     requestLog: env.logRequests ? STDOUT_REQUEST_LOG : false,
   });

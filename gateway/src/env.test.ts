@@ -29,7 +29,7 @@ describe("readGatewayEnv", () => {
       introspection: "authenticated",
       safelist: { enabled: false, path: path.join(SCHEMA_DIR, "..", "test", "contract", "operations.graphql") },
       rateLimit: { points: 100_000, windowSeconds: 60, redisUrl: null },
-      reportCache: { enabled: true, ttlSeconds: 3600, redisUrl: null },
+      reportCache: { enabled: true, ttlSeconds: 3600 },
       trustProxy: false,
       logRequests: true,
     });
@@ -93,7 +93,8 @@ describe("readGatewayEnv", () => {
       supergraphPath: "/etc/njsp/supergraph.graphql",
       supergraphPollMs: 250,
       subgraphTimeoutMs: 2500,
-      reportCache: { enabled: false, ttlSeconds: 600, redisUrl: "redis://cache:6379/1" },
+      reportCache: { enabled: false, ttlSeconds: 600 },
+      rateLimit: { redisUrl: "redis://cache:6379/1" },
     });
     expect(env.subgraphUrls["saeil-centers"]).toBe("https://saeil.example.go.kr/graphql");
     expect(env.subgraphUrls["welfare-partners"]).toBe("http://welfare-partners:4004/graphql");

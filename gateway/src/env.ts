@@ -46,9 +46,9 @@ export interface GatewayEnv {
   trustProxy: string | number | false;
   /**
    * `REPORT_CACHE` (default true): report answers cached, keyed by the subgraphs' figures versions, for
-   * `REPORT_CACHE_TTL_S` (default 3600), shared among gateways through `REDIS_URL` when set (use-report-cache.ts).
+   * `REPORT_CACHE_TTL_S` (default 3600), shared among gateways through `REDIS_URL` (`rateLimit.redisUrl`) when set.
    */
-  reportCache: { enabled: boolean; ttlSeconds: number; redisUrl: string | null };
+  reportCache: { enabled: boolean; ttlSeconds: number };
   /** `LOG_REQUESTS` (default true): one JSON line per GraphQL request on stdout (id, operation name, status, ms). */
   logRequests: boolean;
 }
@@ -66,7 +66,6 @@ export function defaultSubgraphUrl(subgraph: { defaultPort: number }): string {
 export function readGatewayEnv(env: Environment = process.env): GatewayEnv {
   const read = new EnvReader(env);
   const supergraphPath = read.optional("SUPERGRAPH_PATH");
-  const redisUrl = readRedisUrl(read);
   const subgraphUrls = Object.fromEntries(
     SUBGRAPH_LIST.map((subgraph) => [subgraph.name, read.url(subgraphVariable(subgraph, "URL"), defaultSubgraphUrl(subgraph))]),
   ) as Record<SubgraphName, string>;
@@ -87,12 +86,11 @@ export function readGatewayEnv(env: Environment = process.env): GatewayEnv {
     rateLimit: {
       points: read.num("RATE_LIMIT_POINTS", DEFAULT_RATE_LIMIT.points, { min: 0, max: 100_000_000 }),
       windowSeconds: read.num("RATE_LIMIT_WINDOW_S", DEFAULT_RATE_LIMIT.windowSeconds, { min: 1, max: 86_400 }),
-      redisUrl,
+      redisUrl: readRedisUrl(read),
     },
     reportCache: {
       enabled: read.bool("REPORT_CACHE", true),
       ttlSeconds: read.num("REPORT_CACHE_TTL_S", DEFAULT_REPORT_CACHE_TTL_S, { min: 1, max: 30 * 86_400 }),
-      redisUrl,
     },
   });
 }
