@@ -66,7 +66,13 @@ export async function launchSystem(options: { participants?: number; timeoutMs?:
   const timeoutMs = options.timeoutMs ?? startupTimeoutMs(participants);
   const host = "127.0.0.1";
   const [gatewayPort, pgPort, ...subgraphPorts] = await freePorts(2 + SUBGRAPH_NAMES.length, host);
-  const env: Record<string, string> = { HOST: host, GATEWAY_PORT: String(gatewayPort), ...dataSizeEnv(participants, pgPort) };
+  // REPORT_CACHE off: the peer caches nothing, so ProgramReport compares execution with execution
+  const env: Record<string, string> = {
+    HOST: host,
+    GATEWAY_PORT: String(gatewayPort),
+    REPORT_CACHE: "false",
+    ...dataSizeEnv(participants, pgPort),
+  };
   SUBGRAPH_NAMES.forEach((name, i) => (env[subgraphVariable(SUBGRAPHS[name], "PORT")] = String(subgraphPorts[i])));
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "dist", "scripts", "start.js")], {
     cwd: PROJECT_ROOT,

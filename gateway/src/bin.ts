@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { access, constants } from "node:fs/promises";
 import { createTokenVerifier } from "@lib/auth/verify-token";
 import { EnvError } from "@lib/env/env";
 import { reachableHost } from "@lib/http/service";
@@ -6,21 +6,20 @@ import { readGatewayEnv } from "./env";
 import { STDOUT_REQUEST_LOG } from "./request-trace";
 import { createGateway } from "./server";
 
-// The gateway process: configuration from the environment, the committed supergraph from disk, then serve until a
-// signal asks it to stop.
+// The gateway process: configuration from the environment, the supergraph from disk (reloaded when the file
+// changes), then serve until a signal asks it to stop.
 async function main(): Promise<void> {
   const env = readGatewayEnv();
 
-  let supergraphSdl: string;
   try {
-    supergraphSdl = await readFile(env.supergraphPath, "utf8");
+    await access(env.supergraphPath, constants.R_OK);
   } catch (error) {
     console.error(`Cannot read the supergraph: ${(error as Error).message}. Compose it first, or set SUPERGRAPH_PATH.`);
     process.exit(1);
   }
 
   const gateway = await createGateway({
-    supergraphSdl,
+    supergraphFile: { path: env.supergraphPath, pollMs: env.supergraphPollMs },
     subgraphUrls: env.subgraphUrls,
     port: env.port,
     host: env.host,
@@ -30,6 +29,7 @@ async function main(): Promise<void> {
     introspection: env.introspection,
     safelist: env.safelist.enabled ? { path: env.safelist.path } : false,
     rateLimit: env.rateLimit,
+    reportCache: env.reportCache.enabled && { redisUrl: env.rateLimit.redisUrl, ttlSeconds: env.reportCache.ttlSeconds },
     trustProxy: env.trustProxy,
     requestLog: env.logRequests ? STDOUT_REQUEST_LOG : false,
   });

@@ -14,6 +14,7 @@ describe("readGatewayEnv", () => {
       nodeEnv: "production",
       development: false,
       supergraphPath: path.join(SCHEMA_DIR, "supergraph.graphql"),
+      supergraphPollMs: 1000,
       subgraphUrls: {
         "job-centers": "http://localhost:4001/graphql",
         "local-job-centers": "http://localhost:4002/graphql",
@@ -28,6 +29,7 @@ describe("readGatewayEnv", () => {
       introspection: "authenticated",
       safelist: { enabled: false, path: path.join(SCHEMA_DIR, "..", "test", "contract", "operations.graphql") },
       rateLimit: { points: 100_000, windowSeconds: 60, redisUrl: null },
+      reportCache: { enabled: true, ttlSeconds: 3600 },
       trustProxy: false,
       logRequests: true,
     });
@@ -79,13 +81,20 @@ describe("readGatewayEnv", () => {
       SAEIL_CENTERS_URL: "https://saeil.example.go.kr/graphql",
       WELFARE_PARTNERS_URL: "http://welfare-partners:4004/graphql",
       SUBGRAPH_TIMEOUT_MS: "2500",
+      SUPERGRAPH_POLL_MS: "250",
+      REPORT_CACHE: "false",
+      REPORT_CACHE_TTL_S: "600",
+      REDIS_URL: "redis://cache:6379/1",
     });
     expect(env).toMatchObject({
       port: 8080,
       host: "127.0.0.1",
       development: true,
       supergraphPath: "/etc/njsp/supergraph.graphql",
+      supergraphPollMs: 250,
       subgraphTimeoutMs: 2500,
+      reportCache: { enabled: false, ttlSeconds: 600 },
+      rateLimit: { redisUrl: "redis://cache:6379/1" },
     });
     expect(env.subgraphUrls["saeil-centers"]).toBe("https://saeil.example.go.kr/graphql");
     expect(env.subgraphUrls["welfare-partners"]).toBe("http://welfare-partners:4004/graphql");

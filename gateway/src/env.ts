@@ -7,6 +7,8 @@ import { SUBGRAPH_LIST, type SubgraphName } from "@subgraphs/registry";
 import { defaultIntrospectionMode, INTROSPECTION_MODES, type IntrospectionMode } from "./use-introspection-rule";
 import { DEFAULT_SAFELIST_PATH } from "./use-persisted-queries";
 import { DEFAULT_RATE_LIMIT } from "./use-rate-limit";
+import { DEFAULT_REPORT_CACHE_TTL_S } from "./use-report-cache";
+import { DEFAULT_SUPERGRAPH_POLL_MS } from "./use-supergraph-file";
 
 /**
  * The gateway's configuration, read once from the environment. This module is the only place in `gateway/` that
@@ -23,6 +25,8 @@ export interface GatewayEnv {
   development: boolean;
   /** `SUPERGRAPH_PATH`, absolute; default `schema/supergraph.graphql` under the project root. */
   supergraphPath: string;
+  /** `SUPERGRAPH_POLL_MS`, default 1000: how often the supergraph file is checked for a new version. */
+  supergraphPollMs: number;
   /** `<ENVPREFIX>_URL` per subgraph (e.g. `JOB_CENTERS_URL`), default `http://localhost:<defaultPort>/graphql`. */
   subgraphUrls: Record<SubgraphName, string>;
   /** `SUBGRAPH_TIMEOUT_MS`, default 10000: a subgraph request still unanswered after this is abandoned. */
@@ -40,6 +44,11 @@ export interface GatewayEnv {
    * or `loopback`, `uniquelocal`, addresses); unset trusts none, so a client cannot pick the address it is counted as.
    */
   trustProxy: string | number | false;
+  /**
+   * `REPORT_CACHE` (default true): report answers cached, keyed by the subgraphs' figures versions, for
+   * `REPORT_CACHE_TTL_S` (default 3600), shared among gateways through `REDIS_URL` (`rateLimit.redisUrl`) when set.
+   */
+  reportCache: { enabled: boolean; ttlSeconds: number };
   /** `LOG_REQUESTS` (default true): one JSON line per GraphQL request on stdout (id, operation name, status, ms). */
   logRequests: boolean;
 }
@@ -66,6 +75,7 @@ export function readGatewayEnv(env: Environment = process.env): GatewayEnv {
     nodeEnv: read.str("NODE_ENV", "production"),
     development: isDevelopment(env),
     supergraphPath: supergraphPath ? path.resolve(supergraphPath) : DEFAULT_SUPERGRAPH_PATH,
+    supergraphPollMs: read.num("SUPERGRAPH_POLL_MS", DEFAULT_SUPERGRAPH_POLL_MS, { min: 50, max: 3_600_000 }),
     subgraphUrls,
     subgraphTimeoutMs: read.num("SUBGRAPH_TIMEOUT_MS", DEFAULT_SUBGRAPH_TIMEOUT_MS, { min: 1, max: 600_000 }),
     auth: readAuthEnv(read, isProduction(read.optional("NODE_ENV") ?? "production")),
@@ -78,6 +88,10 @@ export function readGatewayEnv(env: Environment = process.env): GatewayEnv {
       windowSeconds: read.num("RATE_LIMIT_WINDOW_S", DEFAULT_RATE_LIMIT.windowSeconds, { min: 1, max: 86_400 }),
       redisUrl: readRedisUrl(read),
     },
+    reportCache: {
+      enabled: read.bool("REPORT_CACHE", true),
+      ttlSeconds: read.num("REPORT_CACHE_TTL_S", DEFAULT_REPORT_CACHE_TTL_S, { min: 1, max: 30 * 86_400 }),
+    },
   });
 }
 
@@ -89,7 +103,7 @@ function readIntrospection(read: EnvReader, development: boolean): Introspection
   return defaultIntrospectionMode(development);
 }
 
-/** `REDIS_URL`: a redis:// or rediss:// URL, or unset (rate limits counted in memory). */
+/** `REDIS_URL`: a redis:// or rediss:// URL, or unset (rate limits counted and reports cached in memory). */
 function readRedisUrl(read: EnvReader): string | null {
   const raw = read.optional("REDIS_URL");
   if (raw === undefined) return null;

@@ -23,6 +23,8 @@ import { graphiqlHandler } from "./graphiql";
 import { GatewayMetrics } from "./metrics";
 import { dedupeInFlight } from "./in-flight-dedup";
 import { createSubgraphFetcher } from "./subgraph-fetcher";
+import { useReportCache, type ReportCacheOptions } from "./use-report-cache";
+import { supergraphFile, type SupergraphFileOptions } from "./use-supergraph-file";
 import { refuseBatchedRequests, useArmor, type GatewayLimits } from "./use-armor";
 import { defaultIntrospectionMode, useIntrospectionRule, type IntrospectionMode } from "./use-introspection-rule";
 import { loadSafelist, usePersistedQueries } from "./use-persisted-queries";
@@ -32,7 +34,9 @@ import { traceOf, traceOperations, traceRequests, type RequestLog } from "./requ
 /** Options of {@link createGateway}. */
 export interface GatewayOptions {
   /** The composed supergraph SDL (the committed `schema/supergraph.graphql`); composition happens elsewhere. */
-  supergraphSdl: string;
+  supergraphSdl?: string;
+  /** Or a supergraph file to serve and reload whenever it changes (use-supergraph-file.ts); wins over `supergraphSdl`. */
+  supergraphFile?: { path: string } & SupergraphFileOptions;
   /** Where each subgraph answers; these replace the URLs written in the supergraph. */
   subgraphUrls: Record<SubgraphName, string>;
   /** Port to listen on; 0 (the default) picks a free one, as tests want. */
@@ -57,6 +61,8 @@ export interface GatewayOptions {
   trustProxy?: string | number | false;
   /** Depth, alias, directive, token and cost limits; default GATEWAY_LIMITS (use-armor.ts). Tests lower them. */
   limits?: Partial<GatewayLimits>;
+  /** Cache report answers, in memory or shared through Redis (use-report-cache.ts); default off. */
+  reportCache?: ReportCacheOptions | false;
   /** One line per GraphQL request (id, operation name, status, ms), e.g. STDOUT_REQUEST_LOG; default none (request-trace.ts). */
   requestLog?: RequestLog;
 }
@@ -88,9 +94,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const subgraphFetcher = createSubgraphFetcher({ timeoutMs });
   const dedupeSubgraphCalls = options.dedupeSubgraphCalls ?? true;
 
-  const { plannerSdl, policies } = splitSupergraph(options.supergraphSdl);
   const planner = new ApolloGateway({
-    supergraphSdl: plannerSdl,
+    supergraphSdl: options.supergraphFile
+      ? supergraphFile(options.supergraphFile.path, options.supergraphFile)
+      : splitSupergraph(options.supergraphSdl ?? "").plannerSdl,
+    // always, not only outside production: a reloaded supergraph that fails validation is refused, not served
+    validateSupergraph: true,
     buildService: ({ name, url }) => {
       const target = isSubgraphName(name) ? options.subgraphUrls[name] : url;
       if (!target) throw new Error(`no URL for subgraph "${name}": it is not one of ${SUBGRAPH_NAMES.join(", ")}`);
@@ -105,10 +114,11 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     },
   });
 
-  const gateway = new AuthorizingGateway(planner, policies);
+  const gateway = new AuthorizingGateway(planner);
   const armor = useArmor({ development, limits: options.limits });
   const safelist = options.safelist ? loadSafelist(options.safelist === true ? undefined : options.safelist.path) : null;
   const persisted = usePersistedQueries(safelist);
+  const reportCache = options.reportCache ? useReportCache(options.subgraphUrls, options.reportCache) : null;
 
   const app = express();
   app.disable("x-powered-by");
@@ -150,6 +160,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       ...armor.plugins,
       ...persisted.plugins,
       useIntrospectionRule(options.introspection ?? defaultIntrospectionMode(development)),
+      ...(reportCache ? [reportCache.plugin] : []),
     ],
   });
   await apollo.start();
@@ -186,6 +197,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     await apollo.stop().catch(() => undefined);
     subgraphFetcher.close();
     await rateLimit.close();
+    await reportCache?.close();
     throw error;
   }
 
@@ -197,6 +209,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
         await apollo.stop(); // drains the HTTP server, then stops the gateway
         subgraphFetcher.close();
         await rateLimit.close();
+        await reportCache?.close();
       })()),
   };
 }

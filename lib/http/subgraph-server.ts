@@ -9,6 +9,7 @@ import type { DataSource } from "typeorm";
 import { useAccessLog } from "@lib/audit/use-access-log";
 import type { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createErrorFormatter } from "@lib/graphql/errors";
+import { figuresVersionRoute } from "./figures-version-route";
 import { createMetricsRegistry } from "./metrics";
 import type { SubgraphContext } from "./subgraph-context";
 import { useVerifiedCaller } from "./use-verified-caller";
@@ -68,6 +69,7 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
       app.get("/health", (_req, res) => {
         res.status(options.dataSource.isInitialized ? 200 : 503).json({ status: "ok", service: options.name });
       });
+      app.get("/figures-version", figuresVersionRoute(options.dataSource));
       app.get("/metrics", async (_req, res) => {
         res.type(metrics.contentType).send(await metrics.metrics());
       });

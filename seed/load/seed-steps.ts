@@ -1,4 +1,5 @@
 import type { Client } from "pg";
+import { BUMP_FIGURES_VERSION } from "@lib/db/figures-version";
 import type { SubgraphName } from "@subgraphs/registry";
 import { tablesOf } from "../copy/tables";
 
@@ -22,7 +23,7 @@ export async function truncateSeeded(client: Client, database: SubgraphName): Pr
 
 /**
  * Ends the seeding of one database: identity sequences continue after the seeded ids (the services insert rows
- * too), the materialised report figures are recomputed from the new records, statistics are refreshed for the
+ * too), the materialised report figures are recomputed from the new records (and their version bumped), statistics are refreshed for the
  * planner, and `seed_run` is written last — its presence means "done".
  */
 export async function finishSeeding(client: Client, database: SubgraphName, seed: string, participants: number): Promise<void> {
@@ -30,12 +31,21 @@ export async function finishSeeding(client: Client, database: SubgraphName, seed
     await client.query(`SELECT setval(pg_get_serial_sequence('${table.name}', 'id'), COALESCE(max(id), 0) + 1, false) FROM ${table.name}`);
   }
   const { rows } = await client.query<{ name: string }>("SELECT matviewname AS name FROM pg_matviews WHERE schemaname = 'public'");
-  for (const { name } of rows) await client.query(`REFRESH MATERIALIZED VIEW ${name}`);
-  // figures kept current by the writes themselves are recomputed from the records after a bulk load
-  const { rows: recompute } = await client.query<{ name: string }>(
-    "SELECT proname AS name FROM pg_proc WHERE proname LIKE 'recompute\\_%\\_figures' AND pronamespace = 'public'::regnamespace",
-  );
-  for (const { name } of recompute) await client.query(`SELECT ${name}()`);
+  // the figures and their version change in one transaction: a report cached by version is never stale (figures-version.ts)
+  await client.query("BEGIN");
+  try {
+    for (const { name } of rows) await client.query(`REFRESH MATERIALIZED VIEW ${name}`);
+    // figures kept current by the writes themselves are recomputed from the records after a bulk load
+    const { rows: recompute } = await client.query<{ name: string }>(
+      "SELECT proname AS name FROM pg_proc WHERE proname LIKE 'recompute\\_%\\_figures' AND pronamespace = 'public'::regnamespace",
+    );
+    for (const { name } of recompute) await client.query(`SELECT ${name}()`);
+    await client.query(BUMP_FIGURES_VERSION);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK");
+    throw error;
+  }
   // VACUUM sets the visibility map, so counts (totalCount) are index-only scans from the first request on
   await client.query("VACUUM (ANALYZE)");
   await client.query(`INSERT INTO ${SEED_RUN} (seed, participants) VALUES ($1, $2)`, [seed, participants]);

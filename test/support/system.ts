@@ -6,7 +6,7 @@ import type { RunningService } from "@lib/http/service";
 import type { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createSubgraphServer } from "@lib/http/create-subgraph-server";
 import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
-import { createGateway, type RunningGateway } from "../../gateway/src/server";
+import { createGateway, type GatewayOptions, type RunningGateway } from "../../gateway/src/server";
 import { TEST_AUTH, testVerifier, tokenFor } from "./test-auth";
 import type { DatabaseUrls } from "@lib/platform/prepare-databases";
 import type { EventsConfig, RunningEvents } from "@lib/events/start-events";
@@ -46,11 +46,15 @@ export const DEFAULT_TOKEN_USER = { role: "CENTER_MANAGER", org: 21, sub: "manag
 
 export const CONTRACT = readFileSync(path.join(__dirname, "..", "contract", "operations.graphql"), "utf8");
 
-/** The platform over the shared test databases, or over `urls` (a test file's own: scratch-databases.ts). */
+/**
+ * The platform over the shared test databases, or over `urls` (a test file's own: scratch-databases.ts); `events`
+ * turns the agencies' events on, `gateway` adds options to the test gateway's (a supergraph file to reload, a cache).
+ */
 export async function startSystem(
   urls: DatabaseUrls<SubgraphName> = testDatabaseUrls(),
-  options: { events?: (name: SubgraphName) => EventsConfig } = {},
+  options: { events?: (name: SubgraphName) => EventsConfig; gateway?: Partial<GatewayOptions> } = {},
 ): Promise<TestSystem> {
+  const gateway = options.gateway ?? {};
   const subgraphs = {} as TestSystem["subgraphs"];
   for (const name of SUBGRAPH_NAMES) {
     const server = await createSubgraphServer(SUBGRAPHS[name], {
@@ -61,20 +65,21 @@ export async function startSystem(
     });
     subgraphs[name] = Object.assign(await server.listen(0), { sqlCounter: server.sqlCounter, events: server.events });
   }
-  const gateway = await createGateway({
+  const running = await createGateway({
     supergraphSdl: readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"),
-    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>,
+    subgraphUrls: subgraphUrlsOf(subgraphs),
     port: 0,
     auth: { verify: testVerifier, gatewaySecret: TEST_AUTH.gatewaySecret },
+    ...gateway,
   });
   const defaultToken = await tokenFor(DEFAULT_TOKEN_USER.role, DEFAULT_TOKEN_USER.org, DEFAULT_TOKEN_USER.sub);
   const clients = new Map<SubgraphName, Client>();
   const stopped = new Set<SubgraphName>();
   return {
-    gateway,
+    gateway: running,
     subgraphs,
     async query(query, variables = {}, operationName, token = defaultToken) {
-      const response = await fetch(gateway.url, {
+      const response = await fetch(running.url, {
         method: "POST",
         headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
         body: JSON.stringify({ query, variables, operationName }),
@@ -95,7 +100,7 @@ export async function startSystem(
       await subgraphs[name].stop();
     },
     async stop() {
-      await gateway.stop();
+      await running.stop();
       for (const name of SUBGRAPH_NAMES) if (!stopped.has(name)) await subgraphs[name].stop();
       for (const client of clients.values()) await client.end();
     },
@@ -105,4 +110,9 @@ export async function startSystem(
 /** Runs one operation of the client contract, unchanged, by its name. */
 export function contract(system: TestSystem, operationName: string, variables: Record<string, unknown> = {}, token?: string | null) {
   return system.query(CONTRACT, variables, operationName, token);
+}
+
+/** Where each of the system's subgraphs answers, as a gateway's `subgraphUrls`. */
+export function subgraphUrlsOf(subgraphs: TestSystem["subgraphs"]): Record<SubgraphName, string> {
+  return Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>;
 }

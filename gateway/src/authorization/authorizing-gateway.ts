@@ -5,25 +5,30 @@ import type { Caller } from "@lib/auth/bearer";
 import { ANONYMOUS, type Viewer } from "@lib/auth/viewer";
 import { authorizeOperation, type AuthorizedOperation } from "./authorize-operation";
 import { fillRefused } from "./fill-refused";
-import type { SupergraphPolicies } from "./supergraph-policies";
+import { splitSupergraph, type SupergraphPolicies } from "./supergraph-policies";
 
 /**
  * Apollo Gateway with the supergraph's authorization rules enforced before planning: the fields a viewer may not
  * read are taken out of the operation (so no subgraph is asked for them), come back `null`, and each gets a
  * `FORBIDDEN` error naming the field and the reason; the rest of the response still comes.
+ *
+ * The rules are read from each supergraph Apollo Gateway loads, in the same callback that hands over its schema, so
+ * schema and rules change together when the supergraph is reloaded (use-supergraph-file.ts).
  */
 export class AuthorizingGateway implements GatewayInterface {
   private apiSchema: GraphQLSchema | undefined;
+  private policies: SupergraphPolicies | undefined;
   /** What each operation becomes for each shape of viewer: the same few operations come again and again. */
   private readonly authorized = new Map<string, AuthorizedOperation & { queryHash: string }>();
 
-  constructor(
-    private readonly inner: GatewayInterface,
-    private readonly policies: SupergraphPolicies,
-  ) {
-    inner.onSchemaLoadOrUpdate(({ apiSchema }) => {
-      this.apiSchema = apiSchema;
+  constructor(private readonly inner: GatewayInterface) {
+    inner.onSchemaLoadOrUpdate(({ apiSchema, coreSupergraphSdl }) => {
       this.forget();
+      // Closed on failure: without rules nothing is served. Unreachable in practice, as every supergraph is read by
+      // splitSupergraph before the planner gets it; Apollo Gateway would log a throw here and swap the schema anyway.
+      this.apiSchema = undefined;
+      this.policies = splitSupergraph(coreSupergraphSdl).policies;
+      this.apiSchema = apiSchema;
     });
   }
 
@@ -47,14 +52,14 @@ export class AuthorizingGateway implements GatewayInterface {
 
   private authorizing(executor: GatewayExecutor): GatewayExecutor {
     return async (requestContext) => {
-      const schema = this.apiSchema;
-      if (!schema) return executor(requestContext);
+      const { apiSchema: schema, policies } = this;
+      if (!schema || !policies) throw new Error("the supergraph's access rules could not be read");
       const viewer = (requestContext.context as Partial<Caller>).viewer ?? ANONYMOUS;
       const operationName = requestContext.operationName ?? undefined;
       const key = `${requestContext.queryHash}\n${operationName ?? ""}\n${ruleShape(viewer)}`;
       let authorized = this.authorized.get(key);
       if (!authorized) {
-        const { document, refusals } = authorizeOperation(schema, this.policies, requestContext.document, operationName, viewer);
+        const { document, refusals } = authorizeOperation(schema, policies, requestContext.document, operationName, viewer);
         // the plan cache is keyed by the query's hash: the filtered query is another query, with a plan of its own
         const queryHash = refusals.length > 0 ? createHash("sha256").update(print(document)).digest("hex") : requestContext.queryHash;
         authorized = { document, refusals, queryHash };

@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { BUMP_FIGURES_VERSION } from "@lib/db/figures-version";
 
 /** The per-office, per-year figures a write changes (the columns of `center_year_figures`). */
 export type CenterYearDelta = Partial<Record<"applicants" | "started" | "employed" | "placed" | "companies" | "paid", number>>;
@@ -23,4 +24,6 @@ export async function addToCenterYear(
      ON CONFLICT (center_id, year) DO UPDATE SET ${updates}`,
     [office.centerId, office.regionCode, Number(date.slice(0, 4)), ...columns.map((c) => delta[c])],
   );
+  // the gateway's cached reports are keyed by this version: it moves with the figures, in the same transaction
+  await tx.query(BUMP_FIGURES_VERSION);
 }

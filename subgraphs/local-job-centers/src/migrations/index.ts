@@ -4,6 +4,7 @@ import { ParticipantAccess1732665600000 } from "./1732665600000-participant-acce
 import { AccessLog1732752000000 } from "./1732752000000-access-log";
 import { Outbox1732924800000 } from "./1732924800000-outbox";
 import { EventDelivery1733097600000 } from "./1733097600000-event-delivery";
+import { FiguresVersion1733184000000 } from "./1733184000000-figures-version";
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AccessLog1732752000000,
   Outbox1732924800000,
   EventDelivery1733097600000,
+  FiguresVersion1733184000000,
 ];
