@@ -21,6 +21,11 @@ const log = (line: string) => console.log(`[start] ${line}`);
  */
 const GATEWAY_NODE_FLAGS = ["--max-old-space-size=160"];
 const dist = (...parts: string[]) => path.join(PROJECT_ROOT, "dist", ...parts);
+/**
+ * Each service's name in traces. The services inherit the launcher's environment, OTEL_* included, so one
+ * OTEL_SERVICE_NAME set for `npm start` would give all five the same name: each gets its own instead.
+ */
+const serviceNameEnv = (service: string) => ({ OTEL_SERVICE_NAME: `njsp-${service}` });
 
 async function main(): Promise<void> {
   const started = Date.now();
@@ -49,13 +54,26 @@ async function main(): Promise<void> {
         const service = startProcess(name, {
           script: dist("subgraphs", "bin.js"),
           args: [name],
-          env: { PORT: String(port), HOST: env.host, DATABASE_URL: databases.urls[name], NODE_ENV: env.nodeEnv, ...auth.env },
+          env: {
+            PORT: String(port),
+            HOST: env.host,
+            DATABASE_URL: databases.urls[name],
+            NODE_ENV: env.nodeEnv,
+            ...auth.env,
+            ...serviceNameEnv(name),
+          },
         });
         services.push(service);
         await waitForHealth(service, `http://${host}:${port}/health`, 30_000);
       }),
     );
-    const gatewayEnv: Record<string, string> = { PORT: String(env.gatewayPort), HOST: env.host, NODE_ENV: env.nodeEnv, ...auth.env };
+    const gatewayEnv: Record<string, string> = {
+      PORT: String(env.gatewayPort),
+      HOST: env.host,
+      NODE_ENV: env.nodeEnv,
+      ...auth.env,
+      ...serviceNameEnv("gateway"),
+    };
     for (const subgraph of SUBGRAPH_LIST) {
       gatewayEnv[subgraphVariable(subgraph, "URL")] = `http://${host}:${env.subgraphPorts[subgraph.name]}/graphql`;
     }

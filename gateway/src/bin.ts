@@ -1,6 +1,9 @@
+// first: tracing must patch http and graphql before anything loads them
+import "./tracing";
 import { readFile } from "node:fs/promises";
 import { createTokenVerifier } from "@lib/auth/verify-token";
 import { EnvError } from "@lib/env/env";
+import { shutdownTracing } from "@lib/telemetry/tracing";
 import { reachableHost } from "@lib/http/service";
 import { readGatewayEnv } from "./env";
 import { STDOUT_REQUEST_LOG } from "./request-trace";
@@ -47,13 +50,16 @@ async function main(): Promise<void> {
     }
     stopping = true;
     console.log(`${signal} received, draining requests…`);
-    gateway.stop().then(
-      () => process.exit(0),
-      (error) => {
-        console.error("gateway did not stop cleanly:", error);
-        process.exit(1);
-      },
-    );
+    gateway
+      .stop()
+      .then(shutdownTracing) // the last spans, before the process is gone
+      .then(
+        () => process.exit(0),
+        (error) => {
+          console.error("gateway did not stop cleanly:", error);
+          process.exit(1);
+        },
+      );
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

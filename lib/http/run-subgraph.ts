@@ -1,5 +1,6 @@
 import type { SubgraphEnv } from "@lib/config/subgraph-env";
 import type { SubgraphDeclaration } from "@lib/subgraph/declaration";
+import { shutdownTracing } from "@lib/telemetry/tracing";
 import { createSubgraphServer } from "./create-subgraph-server";
 
 /**
@@ -16,6 +17,7 @@ export async function runSubgraph(subgraph: SubgraphDeclaration, env: SubgraphEn
       if (stopping) return;
       stopping = true;
       await running.stop();
+      await shutdownTracing(); // the last spans, before the process is gone
       process.exit(0);
     };
     process.on("SIGINT", () => void stop());
