@@ -202,18 +202,15 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
 }
 
 /** Works on the formatted errors of each response: drops repeated subgraph failures, then counts what is left. */
-function finalErrorsPlugin(metrics: GatewayMetrics): ApolloServerPlugin {
+function finalErrorsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        willSendResponse({ response }) {
+        willSendResponse({ response, contextValue }) {
           if (response.body.kind !== "single" || !response.body.singleResult.errors) return Promise.resolve();
           const errors = dedupeUnavailableErrors(response.body.singleResult.errors);
           response.body.singleResult.errors = errors;
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            metrics.graphqlErrors.inc({ code: typeof code === "string" ? code : "NONE" });
-          }
+          for (const error of errors) metrics.countError(contextValue.trace?.operation?.name, error.extensions?.code);
           return Promise.resolve();
         },
       });

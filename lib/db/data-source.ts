@@ -57,12 +57,24 @@ export function createDataSource(options: SubgraphDatabaseOptions): DataSource {
   });
 }
 
+/** The connection counts of a pg pool (node-postgres's `Pool`), as the pool metric reads them. */
+export interface PoolCounts {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
+/** The driver's pool behind a TypeORM data source; undefined before it is initialised. */
+export function poolOf(dataSource: DataSource): (PoolCounts & { connect(): Promise<{ release(): void }> }) | undefined {
+  return (dataSource.driver as unknown as { master?: PoolCounts & { connect(): Promise<{ release(): void }> } }).master;
+}
+
 /**
  * Opens every connection of the pool now, before the first request, so that no request waits for a connection to
  * be established. Goes through the driver's pool directly: nothing is counted as a statement of the service.
  */
 export async function warmPool(dataSource: DataSource, size: number): Promise<void> {
-  const pool = (dataSource.driver as unknown as { master?: { connect(): Promise<{ release(): void }> } }).master;
+  const pool = poolOf(dataSource);
   if (!pool) return;
   const clients = await Promise.all(Array.from({ length: size }, () => pool.connect()));
   for (const client of clients) client.release();

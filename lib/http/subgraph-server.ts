@@ -7,6 +7,7 @@ import express from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { useAccessLog } from "@lib/audit/use-access-log";
+import { poolOf } from "@lib/db/data-source";
 import type { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createErrorFormatter } from "@lib/graphql/errors";
 import { createMetricsRegistry } from "./metrics";
@@ -59,7 +60,9 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
         ],
       });
       await apollo.start();
-      const metrics = createMetricsRegistry(options.name, options.sqlCounter);
+      const metrics = createMetricsRegistry(options.name, options.sqlCounter, () =>
+        options.dataSource.isInitialized ? poolOf(options.dataSource) : undefined,
+      );
 
       app.get("/health", (_req, res) => {
         res.status(options.dataSource.isInitialized ? 200 : 503).json({ status: "ok", service: options.name });
