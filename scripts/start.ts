@@ -3,7 +3,9 @@ import { PROJECT_ROOT } from "@lib/config/paths";
 import { reachableHost } from "@lib/http/service";
 import { subgraphVariable } from "@lib/subgraph/declaration";
 import { SUBGRAPH_LIST } from "@subgraphs/registry";
+import { createLogger } from "@lib/log/logger";
 import { readLauncherEnv } from "./env";
+import { launcherLogDestination } from "./support/log-lines";
 import { provideDatabases } from "./support/databases";
 import { counselorToken, provideLocalAuth } from "./support/local-auth";
 import { startProcess, stopProcesses, waitForHealth, type ServiceProcess } from "./support/processes";
@@ -13,7 +15,6 @@ import { startProcess, stopProcesses, waitForHealth, type ServiceProcess } from 
  * migrations, demo data when empty, then the four subgraphs and the gateway as separate processes.
  * Ctrl-C (SIGINT/SIGTERM) stops every process, then PostgreSQL.
  */
-const log = (line: string) => console.log(`[start] ${line}`);
 
 /**
  * The gateway's live data is small (~60 MB of heap under load); without a cap V8 lets the old generation grow to
@@ -30,6 +31,9 @@ const serviceNameEnv = (service: string) => ({ OTEL_SERVICE_NAME: `njsp-${servic
 async function main(): Promise<void> {
   const started = Date.now();
   const env = readLauncherEnv();
+  // JSON lines like its services' (rendered alike in a terminal); the token below stays a plain line to copy
+  const logger = createLogger("launcher", { level: env.logLevel, destination: launcherLogDestination() });
+  const log = (line: string) => logger.info(line);
   const databases = await provideDatabases(env, log);
   const auth = await provideLocalAuth(env.dataDir, process.env);
   const services: ServiceProcess[] = [];
@@ -97,7 +101,7 @@ async function main(): Promise<void> {
       log("other roles: npm run token -- --role ANALYST (see README, Security)");
     }
   } catch (error) {
-    console.error(`[start] ${(error as Error).message}`);
+    logger.error((error as Error).message);
     await shutdown(1);
   }
 }

@@ -30,7 +30,13 @@ describe("readGatewayEnv", () => {
       rateLimit: { points: 100_000, windowSeconds: 60, redisUrl: null },
       trustProxy: false,
       logRequests: true,
+      logLevel: "info",
     });
+  });
+
+  it("reads LOG_LEVEL", () => {
+    expect(readGatewayEnv({ ...PRODUCTION_AUTH, LOG_LEVEL: "warn" }).logLevel).toBe("warn");
+    expect(() => readGatewayEnv({ ...PRODUCTION_AUTH, LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL must be one of/);
   });
 
   it("logs requests unless LOG_REQUESTS is false", () => {

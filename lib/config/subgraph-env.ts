@@ -1,5 +1,7 @@
 import { isProduction, readAuthEnv, type AuthSettings } from "@lib/auth/auth-env";
 import { EnvReader, isDevelopment, type Environment } from "@lib/env/env";
+import { readLogLevel } from "@lib/log/log-level";
+import type { LogLevel } from "@lib/log/logger";
 import { databaseName, type SubgraphDeclaration } from "@lib/subgraph/declaration";
 
 /** Port of the embedded PostgreSQL that `npm start` runs; a subgraph started on its own looks for its database there. */
@@ -15,6 +17,9 @@ export interface SubgraphEnv {
   poolSize: number;
   logSql: boolean;
   auth: AuthSettings;
+  /** `LOG_LEVEL` (default `info`) and `LOG_REQUESTS` (default true: one line per request). */
+  logLevel: LogLevel;
+  logRequests: boolean;
 }
 
 export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration): SubgraphEnv {
@@ -28,5 +33,7 @@ export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration)
     poolSize: read.num("DB_POOL_SIZE", 10, { min: 1, max: 200 }),
     logSql: read.bool("LOG_SQL", false),
     auth: readAuthEnv(read, isProduction(env.NODE_ENV)),
+    logLevel: readLogLevel(read),
+    logRequests: read.bool("LOG_REQUESTS", true),
   });
 }

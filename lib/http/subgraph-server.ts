@@ -10,11 +10,13 @@ import { useAccessLog } from "@lib/audit/use-access-log";
 import { poolOf } from "@lib/db/data-source";
 import type { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createErrorFormatter } from "@lib/graphql/errors";
+import type { Logger } from "@lib/log/logger";
 import { createMetricsRegistry } from "./metrics";
 import type { SubgraphContext } from "./subgraph-context";
 import { useVerifiedCaller } from "./use-verified-caller";
 import { listen, type RunningService } from "./service";
 import { protectSubgraph } from "./subgraph-limits";
+import { subgraphRequestLog } from "./subgraph-request-log";
 
 /** What a subgraph hands to the shared server: its schema, its database and its per-request context. */
 export interface SubgraphServerOptions {
@@ -27,6 +29,9 @@ export interface SubgraphServerOptions {
   createContext: (request: IncomingMessage) => Promise<SubgraphContext>;
   /** Error details (messages of internal errors, stack traces) in responses; never in production. */
   development?: boolean;
+  /** Where it logs; `logRequests` adds one line per request (subgraph-request-log.ts). */
+  logger: Logger;
+  logRequests?: boolean;
 }
 
 /** A subgraph's HTTP server, built but not listening: `subgraphs/bin.ts` listens on its port, tests on port 0. */
@@ -45,7 +50,7 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
         schema: protection.schema,
         validationRules: protection.validationRules,
         parseOptions: protection.parseOptions,
-        formatError: createErrorFormatter(options.development ?? false),
+        formatError: createErrorFormatter(options.development ?? false, options.logger),
         includeStacktraceInErrorResponses: options.development ?? false,
         introspection: true,
         plugins: [
@@ -56,7 +61,7 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
           useVerifiedCaller(),
           ...protection.plugins,
           // last: the access log is written once the response is final, and before it leaves
-          useAccessLog(options.name),
+          useAccessLog(options.name, options.logger),
         ],
       });
       await apollo.start();
@@ -70,7 +75,12 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
       app.get("/metrics", async (_req, res) => {
         res.type(metrics.contentType).send(await metrics.metrics());
       });
-      app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => options.createContext(req) }));
+      app.use(
+        "/graphql",
+        express.json({ limit: "1mb" }),
+        subgraphRequestLog(options.logger, options.logRequests ?? false),
+        expressMiddleware(apollo, { context: ({ req }) => options.createContext(req) }),
+      );
 
       const bound = await listen(httpServer, port, host);
       return {
