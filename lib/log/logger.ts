@@ -42,5 +42,7 @@ export function createLogger(service: string, options: { level?: LogLevel; desti
       censor: "[redacted]",
     },
   };
-  return options.destination ? pino(settings, options.destination) : pino(settings);
+  // stdout written asynchronously, as process.stdout.write does for a pipe: a slow reader of the log must not hold
+  // up requests; pino flushes what is buffered when the process exits
+  return pino(settings, options.destination ?? pino.destination({ dest: 1, sync: false }));
 }
