@@ -58,7 +58,7 @@ export interface GatewayOptions {
   trustProxy?: string | number | false;
   /** Depth, alias, directive, token and cost limits; default GATEWAY_LIMITS (use-armor.ts). Tests lower them. */
   limits?: Partial<GatewayLimits>;
-  /** One line per GraphQL request (id, operation name, status, ms), e.g. STDOUT_REQUEST_LOG; default none (request-trace.ts). */
+  /** One line per GraphQL request (id, operation name, status, ms), e.g. requestLogTo(logger); default none (request-trace.ts). */
   requestLog?: RequestLog;
   /** Where the gateway logs (JSON lines, lib/log/logger.ts); default `info` and above on stdout. */
   logger?: Logger;
