@@ -1,4 +1,7 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
 import { Client } from "pg";
+import { PROJECT_ROOT } from "@lib/config/paths";
 import { CONTRACT } from "./support/system";
 import { startOtlpReceiver, type ReceivedSpan } from "./support/otlp-receiver";
 import { startServiceProcesses, type ServiceProcesses } from "./support/service-processes";
@@ -102,4 +105,18 @@ it("traces no health probe or metrics scrape", async () => {
   await fetch(services.gateway.url.replace("/graphql", "/metrics"));
   await new Promise((resolve) => setTimeout(resolve, 500));
   expect(receiver.spans.filter((s) => ["/health", "/metrics"].includes(String(s.attributes["url.path"])))).toEqual([]);
+});
+
+it("loads no OpenTelemetry SDK at all when no endpoint is set", () => {
+  // what the gateway's first import does, then which SDK modules the process holds
+  const script = `require(${JSON.stringify(path.join(PROJECT_ROOT, "dist", "gateway", "src", "tracing.js"))});
+    console.log(JSON.stringify(Object.keys(require.cache).filter((f) => /@opentelemetry[\\/](sdk-|exporter-|instrumentation)/.test(f))));`;
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith("OTEL_")));
+  const off = spawnSync(process.execPath, ["-e", script], { env, encoding: "utf8" });
+  expect(JSON.parse(off.stdout)).toEqual([]);
+  const on = spawnSync(process.execPath, ["-e", script], {
+    env: { ...env, OTEL_EXPORTER_OTLP_ENDPOINT: "http://127.0.0.1:9" },
+    encoding: "utf8",
+  });
+  expect(JSON.parse(on.stdout).length).toBeGreaterThan(0); // the same probe sees them when tracing is on
 });
