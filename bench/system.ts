@@ -57,7 +57,7 @@ export function startupTimeoutMs(participants: number): number {
 
 /**
  * Runs `node dist/scripts/start.js` with the gateway and subgraphs on free ports and waits for its
- * `GraphiQL: <url>` line. Its output goes to stderr, prefixed, so the table on stdout stays clean.
+ * `GraphiQL: <url>` log line. Its output goes to stderr, prefixed, so the table on stdout stays clean.
  * @param options.participants data size (default 20,000: the launcher's own `.data`); see {@link dataSizeEnv}.
  * @param options.timeoutMs how long start-up may take (a first start migrates and seeds); default by data size.
  */
@@ -94,7 +94,8 @@ export async function launchSystem(options: { participants?: number; timeoutMs?:
       const lines = (buffered + chunk.toString("utf8")).split("\n");
       buffered = lines.pop() ?? "";
       for (const line of lines) {
-        const match = /^\[start\] GraphiQL: (\S+)/.exec(line);
+        // the launcher logs JSON lines (lib/log/logger.ts): {"service":"launcher",…,"msg":"GraphiQL: <url>"}
+        const match = /"service":"launcher".*"msg":"GraphiQL: ([^"\s]+)"/.exec(line);
         if (match) {
           clearTimeout(timer);
           resolve(match[1]);

@@ -5,6 +5,8 @@ import { EnvReader, type Environment } from "@lib/env/env";
 import { DEFAULT_DATABASE_PREFIX, subgraphVariable } from "@lib/subgraph/declaration";
 import { SUBGRAPH_LIST, SUBGRAPH_NAMES, type SubgraphName } from "@subgraphs/registry";
 import { DEFAULT_AUDIENCE, DEFAULT_ISSUER } from "@lib/auth/auth-env";
+import { readLogLevel } from "@lib/log/log-level";
+import type { LogLevel } from "@lib/log/logger";
 
 /** Settings of the launcher (`npm start`), the seeder and the setup script; the only place they read `process.env`. */
 export interface LauncherEnv {
@@ -25,6 +27,8 @@ export interface LauncherEnv {
   tokens: { issuer: string; audience: string };
   /** Per-subgraph database URLs given directly (containers); all four or none. */
   subgraphDatabaseUrls: Record<SubgraphName, string> | null;
+  /** `LOG_LEVEL` (default `info`), the launcher's own and, inherited, its services'. */
+  logLevel: LogLevel;
 }
 
 export function readLauncherEnv(env: Environment = process.env): LauncherEnv {
@@ -48,5 +52,6 @@ export function readLauncherEnv(env: Environment = process.env): LauncherEnv {
     nodeEnv: read.str("NODE_ENV", "production"),
     tokens: { issuer: read.str("AUTH_ISSUER", DEFAULT_ISSUER), audience: read.str("AUTH_AUDIENCE", DEFAULT_AUDIENCE) },
     subgraphDatabaseUrls: direct.every(Boolean) ? byName((_name, i) => direct[i] as string) : null,
+    logLevel: readLogLevel(read),
   });
 }

@@ -3,7 +3,9 @@ import { PROJECT_ROOT } from "@lib/config/paths";
 import { reachableHost } from "@lib/http/service";
 import { subgraphVariable } from "@lib/subgraph/declaration";
 import { SUBGRAPH_LIST } from "@subgraphs/registry";
+import { createLogger } from "@lib/log/logger";
 import { readLauncherEnv } from "./env";
+import { launcherLogDestination } from "./support/log-lines";
 import { provideDatabases } from "./support/databases";
 import { counselorToken, provideLocalAuth } from "./support/local-auth";
 import { startProcess, stopProcesses, waitForHealth, type ServiceProcess } from "./support/processes";
@@ -13,7 +15,6 @@ import { startProcess, stopProcesses, waitForHealth, type ServiceProcess } from 
  * migrations, demo data when empty, then the four subgraphs and the gateway as separate processes.
  * Ctrl-C (SIGINT/SIGTERM) stops every process, then PostgreSQL.
  */
-const log = (line: string) => console.log(`[start] ${line}`);
 
 /**
  * The gateway's live data is small (~60 MB of heap under load); without a cap V8 lets the old generation grow to
@@ -21,10 +22,18 @@ const log = (line: string) => console.log(`[start] ${line}`);
  */
 const GATEWAY_NODE_FLAGS = ["--max-old-space-size=160"];
 const dist = (...parts: string[]) => path.join(PROJECT_ROOT, "dist", ...parts);
+/**
+ * Each service's name in traces. The services inherit the launcher's environment, OTEL_* included, so one
+ * OTEL_SERVICE_NAME set for `npm start` would give all five the same name: each gets its own instead.
+ */
+const serviceNameEnv = (service: string) => ({ OTEL_SERVICE_NAME: `njsp-${service}` });
 
 async function main(): Promise<void> {
   const started = Date.now();
   const env = readLauncherEnv();
+  // JSON lines like its services' (rendered alike in a terminal); the token below stays a plain line to copy
+  const logger = createLogger("launcher", { level: env.logLevel, destination: launcherLogDestination() });
+  const log = (line: string) => logger.info(line);
   const databases = await provideDatabases(env, log);
   const auth = await provideLocalAuth(env.dataDir, process.env);
   const services: ServiceProcess[] = [];
@@ -58,13 +67,20 @@ async function main(): Promise<void> {
             NODE_ENV: env.nodeEnv,
             EVENT_PEERS: peers,
             ...auth.env,
+            ...serviceNameEnv(name),
           },
         });
         services.push(service);
         await waitForHealth(service, `http://${host}:${port}/health`, 30_000);
       }),
     );
-    const gatewayEnv: Record<string, string> = { PORT: String(env.gatewayPort), HOST: env.host, NODE_ENV: env.nodeEnv, ...auth.env };
+    const gatewayEnv: Record<string, string> = {
+      PORT: String(env.gatewayPort),
+      HOST: env.host,
+      NODE_ENV: env.nodeEnv,
+      ...auth.env,
+      ...serviceNameEnv("gateway"),
+    };
     for (const subgraph of SUBGRAPH_LIST) {
       gatewayEnv[subgraphVariable(subgraph, "URL")] = `http://${host}:${env.subgraphPorts[subgraph.name]}/graphql`;
     }
@@ -88,7 +104,7 @@ async function main(): Promise<void> {
       log("other roles: npm run token -- --role ANALYST (see README, Security)");
     }
   } catch (error) {
-    console.error(`[start] ${(error as Error).message}`);
+    logger.error((error as Error).message);
     await shutdown(1);
   }
 }

@@ -1,3 +1,5 @@
+// first: tracing must patch http, graphql and pg before anything loads them
+import "./tracing";
 import { readSubgraphEnv } from "@lib/config/subgraph-env";
 import { EnvError } from "@lib/env/env";
 import { runSubgraph } from "@lib/http/run-subgraph";

@@ -1,20 +1,25 @@
+// first: tracing must patch http and graphql before anything loads them
+import "./tracing";
 import { access, constants } from "node:fs/promises";
 import { createTokenVerifier } from "@lib/auth/verify-token";
 import { EnvError } from "@lib/env/env";
+import { shutdownTracing } from "@lib/telemetry/tracing";
 import { reachableHost } from "@lib/http/service";
+import { createLogger } from "@lib/log/logger";
 import { readGatewayEnv } from "./env";
-import { STDOUT_REQUEST_LOG } from "./request-trace";
+import { requestLogTo } from "./request-trace";
 import { createGateway } from "./server";
 
 // The gateway process: configuration from the environment, the supergraph from disk (reloaded when the file
 // changes), then serve until a signal asks it to stop.
 async function main(): Promise<void> {
   const env = readGatewayEnv();
+  const logger = createLogger("gateway", { level: env.logLevel });
 
   try {
     await access(env.supergraphPath, constants.R_OK);
   } catch (error) {
-    console.error(`Cannot read the supergraph: ${(error as Error).message}. Compose it first, or set SUPERGRAPH_PATH.`);
+    logger.fatal(`Cannot read the supergraph: ${(error as Error).message}. Compose it first, or set SUPERGRAPH_PATH.`);
     process.exit(1);
   }
 
@@ -31,29 +36,33 @@ async function main(): Promise<void> {
     rateLimit: env.rateLimit,
     reportCache: env.reportCache.enabled && { redisUrl: env.rateLimit.redisUrl, ttlSeconds: env.reportCache.ttlSeconds },
     trustProxy: env.trustProxy,
-    requestLog: env.logRequests ? STDOUT_REQUEST_LOG : false,
+    requestLog: env.logRequests ? requestLogTo(logger) : false,
+    logger,
   });
   // a wildcard bind is shown as localhost, the name a person types into a browser
   const shown = reachableHost(env.host) === env.host ? gateway.url : gateway.url.replace("127.0.0.1", "localhost");
-  console.log(`국민취업지원제도 gateway listening on ${env.host}:${gateway.port}`);
-  console.log(`GraphiQL: ${shown} (open in a browser)`);
+  logger.info({ url: gateway.url }, `국민취업지원제도 gateway listening on ${env.host}:${gateway.port}`);
+  logger.info(`GraphiQL: ${shown} (open in a browser)`);
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {
     if (stopping) {
       // A second Ctrl-C means "now": skip waiting for in-flight requests.
-      console.log(`${signal} again, exiting at once`);
+      logger.warn(`${signal} again, exiting at once`);
       process.exit(1);
     }
     stopping = true;
-    console.log(`${signal} received, draining requests…`);
-    gateway.stop().then(
-      () => process.exit(0),
-      (error) => {
-        console.error("gateway did not stop cleanly:", error);
-        process.exit(1);
-      },
-    );
+    logger.info(`${signal} received, draining requests…`);
+    gateway
+      .stop()
+      .then(shutdownTracing) // the last spans, before the process is gone
+      .then(
+        () => process.exit(0),
+        (error) => {
+          logger.error({ err: error }, "gateway did not stop cleanly");
+          process.exit(1);
+        },
+      );
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);

@@ -32,7 +32,13 @@ describe("readGatewayEnv", () => {
       reportCache: { enabled: true, ttlSeconds: 3600 },
       trustProxy: false,
       logRequests: true,
+      logLevel: "info",
     });
+  });
+
+  it("reads LOG_LEVEL", () => {
+    expect(readGatewayEnv({ ...PRODUCTION_AUTH, LOG_LEVEL: "warn" }).logLevel).toBe("warn");
+    expect(() => readGatewayEnv({ ...PRODUCTION_AUTH, LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL must be one of/);
   });
 
   it("logs requests unless LOG_REQUESTS is false", () => {

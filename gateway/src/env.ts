@@ -2,6 +2,8 @@ import path from "node:path";
 import { SCHEMA_DIR } from "@lib/config/paths";
 import { isProduction, readAuthEnv, type AuthSettings } from "@lib/auth/auth-env";
 import { EnvReader, isDevelopment, type Environment } from "@lib/env/env";
+import { readLogLevel } from "@lib/log/log-level";
+import type { LogLevel } from "@lib/log/logger";
 import { subgraphVariable } from "@lib/subgraph/declaration";
 import { SUBGRAPH_LIST, type SubgraphName } from "@subgraphs/registry";
 import { defaultIntrospectionMode, INTROSPECTION_MODES, type IntrospectionMode } from "./use-introspection-rule";
@@ -51,6 +53,8 @@ export interface GatewayEnv {
   reportCache: { enabled: boolean; ttlSeconds: number };
   /** `LOG_REQUESTS` (default true): one JSON line per GraphQL request on stdout (id, operation name, status, ms). */
   logRequests: boolean;
+  /** `LOG_LEVEL` (default `info`): the least severe level written (lib/log/log-level.ts). */
+  logLevel: LogLevel;
 }
 
 export const DEFAULT_PORT = 4000;
@@ -82,6 +86,7 @@ export function readGatewayEnv(env: Environment = process.env): GatewayEnv {
     introspection: readIntrospection(read, isDevelopment(env)),
     trustProxy: trustProxyOf(read.optional("TRUST_PROXY")),
     logRequests: read.bool("LOG_REQUESTS", true),
+    logLevel: readLogLevel(read),
     safelist: { enabled: read.bool("SAFELIST", false), path: path.resolve(read.str("SAFELIST_PATH", DEFAULT_SAFELIST_PATH)) },
     rateLimit: {
       points: read.num("RATE_LIMIT_POINTS", DEFAULT_RATE_LIMIT.points, { min: 0, max: 100_000_000 }),

@@ -1,6 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestHandler, Response } from "express";
 import { REQUEST_ID_HEADER, requestIdOf, tracedOperationOf, type RequestTrace } from "@lib/audit/request-trace";
+import type { Logger } from "@lib/log/logger";
+import { inRequestScope } from "@lib/log/request-scope";
 
 /**
  * Each request's id: a well-formed `x-request-id` from the client (8–64 letters, digits, dashes), else a new UUID.
@@ -15,10 +17,13 @@ export interface RequestLogLine {
   ms: number;
 }
 
-/** Where request log lines go; `false` for none. The default writes one JSON line to stdout. */
+/** Where request log lines go; `false` for none. */
 export type RequestLog = false | ((line: RequestLogLine) => void);
 
-export const STDOUT_REQUEST_LOG: RequestLog = (line) => process.stdout.write(`${JSON.stringify(line)}\n`);
+/** Request lines as `info` lines of a service's log (`"msg":"request"`). */
+export function requestLogTo(logger: Logger): RequestLog {
+  return (line) => logger.info(line, "request");
+}
 
 /** The trace of the request `res` answers, as {@link traceRequests} left it. */
 export function traceOf(res: Response): RequestTrace {
@@ -46,7 +51,8 @@ export function traceRequests(log: RequestLog): RequestHandler {
         log({ requestId: trace.requestId, operationName: trace.operation?.name ?? null, status: res.statusCode, ms });
       });
     }
-    next();
+    // everything done for this request, down to the subgraph calls, logs with its id (lib/log/request-scope.ts)
+    inRequestScope(trace.requestId, next);
   };
 }
 

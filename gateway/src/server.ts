@@ -13,6 +13,7 @@ import type { RequestTrace } from "@lib/audit/request-trace";
 import { callerOf, type Caller } from "@lib/auth/bearer";
 import type { User } from "@lib/auth/viewer";
 import { listen } from "@lib/http/service";
+import { createLogger, type Logger } from "@lib/log/logger";
 import { isSubgraphName, SUBGRAPH_NAMES, type SubgraphName } from "@subgraphs/registry";
 import { AuthorizingGateway } from "./authorization/authorizing-gateway";
 import { splitSupergraph } from "./authorization/supergraph-policies";
@@ -63,8 +64,10 @@ export interface GatewayOptions {
   limits?: Partial<GatewayLimits>;
   /** Cache report answers, in memory or shared through Redis (use-report-cache.ts); default off. */
   reportCache?: ReportCacheOptions | false;
-  /** One line per GraphQL request (id, operation name, status, ms), e.g. STDOUT_REQUEST_LOG; default none (request-trace.ts). */
+  /** One line per GraphQL request (id, operation name, status, ms), e.g. requestLogTo(logger); default none (request-trace.ts). */
   requestLog?: RequestLog;
+  /** Where the gateway logs (JSON lines, lib/log/logger.ts); default `info` and above on stdout. */
+  logger?: Logger;
 }
 
 /** What a request carries through the gateway: its caller, and its trace for the subgraphs' access logs. */
@@ -91,6 +94,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const timeoutMs = options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
   const host = options.host ?? "127.0.0.1";
   const metrics = new GatewayMetrics();
+  const logger = options.logger ?? createLogger("gateway");
   const subgraphFetcher = createSubgraphFetcher({ timeoutMs });
   const dedupeSubgraphCalls = options.dedupeSubgraphCalls ?? true;
 
@@ -110,6 +114,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
         timeoutMs,
         gatewaySecret: options.auth.gatewaySecret,
         onCallEnd: (subgraph, outcome, seconds) => metrics.observeSubgraphCall(subgraph, outcome, seconds),
+        log: (message) => logger.warn(message),
       });
     },
   });
@@ -141,7 +146,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     formatError: (formatted, error) => {
       const result = formatGatewayError(formatted, error, { development });
       if (result.message !== formatted.message && result.extensions?.code === "INTERNAL_SERVER_ERROR") {
-        console.error("[gateway] masked internal error:", error);
+        logger.error({ err: error }, "masked internal error");
       }
       return result;
     },
@@ -164,7 +169,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     ],
   });
   await apollo.start();
-  const rateLimit = await useRateLimit(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const rateLimit = await useRateLimit({ log: (message) => logger.warn(message), ...(options.rateLimit ?? DEFAULT_RATE_LIMIT) });
 
   app.use(metrics.middleware());
   app.get("/health", (_req, res) => {
@@ -188,7 +193,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       })),
     }),
   );
-  app.use(jsonErrorHandler);
+  app.use(jsonErrorHandler(logger));
 
   let bound: { port: number; url: string };
   try {
@@ -215,18 +220,15 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
 }
 
 /** Works on the formatted errors of each response: drops repeated subgraph failures, then counts what is left. */
-function finalErrorsPlugin(metrics: GatewayMetrics): ApolloServerPlugin {
+function finalErrorsPlugin(metrics: GatewayMetrics): ApolloServerPlugin<GatewayContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
-        willSendResponse({ response }) {
+        willSendResponse({ response, contextValue }) {
           if (response.body.kind !== "single" || !response.body.singleResult.errors) return Promise.resolve();
           const errors = dedupeUnavailableErrors(response.body.singleResult.errors);
           response.body.singleResult.errors = errors;
-          for (const error of errors) {
-            const code = error.extensions?.code;
-            metrics.graphqlErrors.inc({ code: typeof code === "string" ? code : "NONE" });
-          }
+          for (const error of errors) metrics.countError(contextValue.trace?.operation?.name, error.extensions?.code);
           return Promise.resolve();
         },
       });
@@ -238,17 +240,19 @@ function finalErrorsPlugin(metrics: GatewayMetrics): ApolloServerPlugin {
  * Errors raised before Apollo Server sees the request (unparseable JSON body, body too large) as a GraphQL-shaped
  * JSON answer, instead of Express's HTML page that names files and lines.
  */
-const jsonErrorHandler: ErrorRequestHandler = (error: { status?: number; statusCode?: number; type?: string }, _req, res, next) => {
-  if (res.headersSent) return next(error);
-  const status = error.status ?? error.statusCode ?? 500;
-  const message =
-    error.type === "entity.parse.failed"
-      ? "The request body is not valid JSON."
-      : error.type === "entity.too.large"
-        ? `The request body is larger than ${BODY_LIMIT}.`
-        : status < 500
-          ? "Bad request."
-          : "Internal server error";
-  if (status >= 500) console.error("[gateway] request failed:", error);
-  res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
-};
+const jsonErrorHandler =
+  (logger: Logger): ErrorRequestHandler =>
+  (error: { status?: number; statusCode?: number; type?: string }, _req, res, next) => {
+    if (res.headersSent) return next(error);
+    const status = error.status ?? error.statusCode ?? 500;
+    const message =
+      error.type === "entity.parse.failed"
+        ? "The request body is not valid JSON."
+        : error.type === "entity.too.large"
+          ? `The request body is larger than ${BODY_LIMIT}.`
+          : status < 500
+            ? "Bad request."
+            : "Internal server error";
+    if (status >= 500) logger.error({ err: error }, "request failed");
+    res.status(status).json({ errors: [{ message, extensions: { code: status < 500 ? "BAD_REQUEST" : "INTERNAL_SERVER_ERROR" } }] });
+  };

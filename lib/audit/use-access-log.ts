@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import type { SubgraphContext } from "@lib/http/subgraph-context";
+import type { Logger } from "@lib/log/logger";
 import { appendAccessLog, type AccessEntry, type TracedOperation } from "./access-log-row";
 
 /**
@@ -9,7 +10,7 @@ import { appendAccessLog, type AccessEntry, type TracedOperation } from "./acces
  * row's hash in the database). Awaited, so a read is logged before its answer leaves; if the row cannot be
  * written, the answer is withheld: data the log does not record is not given out.
  */
-export function useAccessLog(subgraph: string): ApolloServerPlugin<SubgraphContext> {
+export function useAccessLog(subgraph: string, logger: Pick<Logger, "error">): ApolloServerPlugin<SubgraphContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
@@ -30,7 +31,7 @@ export function useAccessLog(subgraph: string): ApolloServerPlugin<SubgraphConte
             // the code only: a driver's message may quote the values of the row
             const code = (error as { code?: unknown }).code;
             const shown = typeof code === "string" ? code : "no code";
-            console.error(`[${subgraph}] access log not written (request ${contextValue.trace.requestId}, ${shown})`);
+            logger.error({ requestId: contextValue.trace.requestId, code: shown }, `${subgraph}: access log not written`);
             withhold(requestContext);
           }
         },

@@ -1,5 +1,7 @@
 import { isProduction, readAuthEnv, type AuthSettings } from "@lib/auth/auth-env";
 import { EnvReader, isDevelopment, type Environment } from "@lib/env/env";
+import { readLogLevel } from "@lib/log/log-level";
+import type { LogLevel } from "@lib/log/logger";
 import { databaseName, type SubgraphDeclaration } from "@lib/subgraph/declaration";
 import type { EventsConfig } from "@lib/events/start-events";
 import { DEFAULT_STREAM } from "@lib/events/nats-transport";
@@ -19,6 +21,9 @@ export interface SubgraphEnv {
   auth: AuthSettings;
   /** `NATS_URL` (+ `NATS_STREAM`): events through JetStream; else `EVENT_PEERS` (`name=url,…`, set by `npm start`); else off. */
   events: EventsConfig;
+  /** `LOG_LEVEL` (default `info`) and `LOG_REQUESTS` (default true: one line per request). */
+  logLevel: LogLevel;
+  logRequests: boolean;
 }
 
 export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration): SubgraphEnv {
@@ -33,6 +38,8 @@ export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration)
     logSql: read.bool("LOG_SQL", false),
     auth: readAuthEnv(read, isProduction(env.NODE_ENV)),
     events: readEventsEnv(read),
+    logLevel: readLogLevel(read),
+    logRequests: read.bool("LOG_REQUESTS", true),
   });
 }
 

@@ -1,5 +1,6 @@
 import "reflect-metadata";
 import { DataSource, type Logger } from "typeorm";
+import type { Logger as ServiceLogger } from "@lib/log/logger";
 import type { ClassList } from "@lib/subgraph/declaration";
 import { SqlStatementCounter } from "./sql-counter";
 
@@ -11,8 +12,9 @@ export interface SubgraphDatabaseOptions {
   migrations: ClassList;
   /** Connections in the pool (default 10). */
   poolSize?: number;
-  /** Print every statement (development aid). */
+  /** Log every statement (development aid), to `logger`: the SQL text, never the values bound to it (personal data). */
   logSql?: boolean;
+  logger?: Pick<ServiceLogger, "info" | "warn" | "error">;
   /** Counts statements; one per service so that tests can read it. */
   counter?: SqlStatementCounter;
 }
@@ -20,22 +22,22 @@ export interface SubgraphDatabaseOptions {
 class CountingLogger implements Logger {
   constructor(
     private readonly counter: SqlStatementCounter,
-    private readonly print: boolean,
+    private readonly print: SubgraphDatabaseOptions["logger"] | undefined,
   ) {}
 
-  logQuery(query: string, parameters?: unknown[]): void {
+  logQuery(query: string): void {
     this.counter.increment();
-    if (this.print) console.log(`[sql] ${query}`, parameters ?? "");
+    this.print?.info({ sql: query }, "sql");
   }
   logQueryError(error: string | Error, query: string): void {
-    if (this.print) console.error(`[sql error] ${String(error)} in ${query}`);
+    this.print?.error({ sql: query, code: (error as { code?: unknown }).code }, "sql error");
   }
   logQuerySlow(time: number, query: string): void {
-    if (this.print) console.warn(`[sql slow ${time} ms] ${query}`);
+    this.print?.warn({ sql: query, ms: time }, "sql slow");
   }
   logSchemaBuild(): void {}
   logMigration(message: string): void {
-    if (this.print) console.log(`[migration] ${message}`);
+    this.print?.info(message);
   }
   log(): void {}
 }
@@ -52,9 +54,21 @@ export function createDataSource(options: SubgraphDatabaseOptions): DataSource {
     uuidExtension: "pgcrypto",
     // connections stay open: opening one (fork + SCRAM) costs tens of ms, which would land on some request's latency
     extra: { max: options.poolSize ?? 10, idleTimeoutMillis: 0 },
-    logger: new CountingLogger(options.counter ?? new SqlStatementCounter(), options.logSql ?? false),
+    logger: new CountingLogger(options.counter ?? new SqlStatementCounter(), options.logSql ? options.logger : undefined),
     logging: true,
   });
+}
+
+/** The connection counts of a pg pool (node-postgres's `Pool`), as the pool metric reads them. */
+export interface PoolCounts {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
+/** The driver's pool behind a TypeORM data source; undefined before it is initialised. */
+export function poolOf(dataSource: DataSource): (PoolCounts & { connect(): Promise<{ release(): void }> }) | undefined {
+  return (dataSource.driver as unknown as { master?: PoolCounts & { connect(): Promise<{ release(): void }> } }).master;
 }
 
 /**
@@ -62,7 +76,7 @@ export function createDataSource(options: SubgraphDatabaseOptions): DataSource {
  * be established. Goes through the driver's pool directly: nothing is counted as a statement of the service.
  */
 export async function warmPool(dataSource: DataSource, size: number): Promise<void> {
-  const pool = (dataSource.driver as unknown as { master?: { connect(): Promise<{ release(): void }> } }).master;
+  const pool = poolOf(dataSource);
   if (!pool) return;
   const clients = await Promise.all(Array.from({ length: size }, () => pool.connect()));
   for (const client of clients) client.release();

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { Logger } from "@lib/log/logger";
 import { USER_FACING_CODES } from "./error-codes";
 
 /** An argument a person can fix: the message says what is wrong and what is allowed. */
@@ -25,7 +26,7 @@ function keepUserInputCode(formatted: GraphQLFormattedError, error: unknown): Gr
  * Apollo Server `formatError`: keeps user-facing errors, and outside development replaces anything else
  * (database errors carry SQL text and table names) by a generic message.
  */
-export function createErrorFormatter(development: boolean) {
+export function createErrorFormatter(development: boolean, logger: Pick<Logger, "error">) {
   return (given: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const formatted = keepUserInputCode(given, error);
     const code = formatted.extensions?.code;
@@ -34,7 +35,10 @@ export function createErrorFormatter(development: boolean) {
     }
     if (development) return formatted;
     const original = unwrapResolverError(error);
-    if (original instanceof Error && !(original instanceof GraphQLError)) console.error(`[error] ${describeInternal(original)}`);
+    if (original instanceof Error && !(original instanceof GraphQLError)) {
+      // described, not serialised: a driver's error object carries the query's parameters (personal data)
+      logger.error({ error: describeInternal(original) }, "masked internal error");
+    }
     return {
       message: "Internal server error",
       locations: formatted.locations,

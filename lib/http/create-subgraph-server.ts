@@ -7,6 +7,7 @@ import { GATEWAY_CREDENTIAL_HEADER, isGatewayCredential } from "@lib/auth/gatewa
 import { createTokenVerifier } from "@lib/auth/verify-token";
 import { createDataSource, warmPool } from "@lib/db/data-source";
 import { SqlStatementCounter } from "@lib/db/sql-counter";
+import { createLogger, type Logger } from "@lib/log/logger";
 import type { SubgraphDeclaration } from "@lib/subgraph/declaration";
 import { startEvents, type EventsConfig, type RunningEvents } from "@lib/events/start-events";
 import { buildSubgraphServer, type SubgraphServer } from "./subgraph-server";
@@ -27,6 +28,10 @@ export interface SubgraphServiceOptions {
   auth: AuthSettings;
   /** How this agency's events reach the others and theirs reach it (lib/events/start-events.ts); default off. */
   events?: EventsConfig;
+  /** Where it logs (JSON lines, lib/log/logger.ts); default `info` and above on stdout. */
+  logger?: Logger;
+  /** One log line per request (default false; the service turns it on with LOG_REQUESTS). */
+  logRequests?: boolean;
 }
 
 export interface SubgraphServerHandle extends SubgraphServer {
@@ -41,6 +46,7 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
   const poolSize = options.poolSize ?? DEFAULT_POOL_SIZE;
   const verify = createTokenVerifier(options.auth.tokens);
   const sqlCounter = new SqlStatementCounter();
+  const logger = options.logger ?? createLogger(subgraph.name);
   const [entities, createLoaders] = await Promise.all([subgraph.entities(), subgraph.loaders()]);
   const dataSource = createDataSource({
     url: options.databaseUrl,
@@ -48,6 +54,7 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
     migrations: [],
     poolSize,
     logSql: options.logSql,
+    logger,
     counter: sqlCounter,
   });
   const [built] = await Promise.all([subgraph.schema(), dataSource.initialize()]);
@@ -74,6 +81,8 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
     development: options.development,
     extraRoutes: events?.route ? { "/events": events.route } : {},
     beforeStop: () => events?.stop(),
+    logger,
+    logRequests: options.logRequests,
     createContext: async (request) => {
       const credential = request.headers[GATEWAY_CREDENTIAL_HEADER];
       const { viewer } = await callerOf(request.headers.authorization, verify);

@@ -7,14 +7,17 @@ import express, { type RequestHandler } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { useAccessLog } from "@lib/audit/use-access-log";
+import { poolOf } from "@lib/db/data-source";
 import type { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createErrorFormatter } from "@lib/graphql/errors";
 import { figuresVersionRoute } from "./figures-version-route";
+import type { Logger } from "@lib/log/logger";
 import { createMetricsRegistry } from "./metrics";
 import type { SubgraphContext } from "./subgraph-context";
 import { useVerifiedCaller } from "./use-verified-caller";
 import { listen, type RunningService } from "./service";
 import { protectSubgraph } from "./subgraph-limits";
+import { subgraphRequestLog } from "./subgraph-request-log";
 
 /** What a subgraph hands to the shared server: its schema, its database and its per-request context. */
 export interface SubgraphServerOptions {
@@ -31,6 +34,9 @@ export interface SubgraphServerOptions {
   extraRoutes?: Record<string, RequestHandler[]>;
   /** Runs first on stop (the events' relay and consumer stop before the pool closes). */
   beforeStop?: () => Promise<void> | undefined;
+  /** Where it logs; `logRequests` adds one line per request (subgraph-request-log.ts). */
+  logger: Logger;
+  logRequests?: boolean;
 }
 
 /** A subgraph's HTTP server, built but not listening: `subgraphs/bin.ts` listens on its port, tests on port 0. */
@@ -49,7 +55,7 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
         schema: protection.schema,
         validationRules: protection.validationRules,
         parseOptions: protection.parseOptions,
-        formatError: createErrorFormatter(options.development ?? false),
+        formatError: createErrorFormatter(options.development ?? false, options.logger),
         includeStacktraceInErrorResponses: options.development ?? false,
         introspection: true,
         plugins: [
@@ -60,11 +66,13 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
           useVerifiedCaller(),
           ...protection.plugins,
           // last: the access log is written once the response is final, and before it leaves
-          useAccessLog(options.name),
+          useAccessLog(options.name, options.logger),
         ],
       });
       await apollo.start();
-      const metrics = createMetricsRegistry(options.name, options.sqlCounter);
+      const metrics = createMetricsRegistry(options.name, options.sqlCounter, () =>
+        options.dataSource.isInitialized ? poolOf(options.dataSource) : undefined,
+      );
 
       app.get("/health", (_req, res) => {
         res.status(options.dataSource.isInitialized ? 200 : 503).json({ status: "ok", service: options.name });
@@ -74,7 +82,12 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
         res.type(metrics.contentType).send(await metrics.metrics());
       });
       for (const [route, handlers] of Object.entries(options.extraRoutes ?? {})) app.post(route, ...handlers);
-      app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => options.createContext(req) }));
+      app.use(
+        "/graphql",
+        express.json({ limit: "1mb" }),
+        subgraphRequestLog(options.logger, options.logRequests ?? false),
+        expressMiddleware(apollo, { context: ({ req }) => options.createContext(req) }),
+      );
 
       const bound = await listen(httpServer, port, host);
       return {

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
+import { forTerminal } from "./log-lines";
 
 /** A service started as its own process, with its output prefixed by its name. */
 export interface ServiceProcess {
@@ -24,13 +25,18 @@ export function startProcess(name: string, spec: ProcessSpec): ServiceProcess {
     // its own process group: a terminal's Ctrl-C reaches only the launcher, which stops the services in order
     detached: true,
   });
-  const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WritableStream) => {
+  // a service's JSON lines name it already (`service`): they pass as they are, or rendered in a terminal
+  // (log-lines.ts); anything else it prints (a crash's stack trace) gets its name in front
+  const prefix = (stream: NodeJS.ReadableStream, out: NodeJS.WriteStream) => {
+    const shown = forTerminal(out);
     let buffered = "";
     stream.on("data", (chunk: Buffer) => {
       buffered += chunk.toString("utf8");
       const lines = buffered.split("\n");
       buffered = lines.pop() ?? "";
-      for (const line of lines) out.write(`[${name}] ${line.replace(/^\[[a-z-]+\] /, "")}\n`);
+      for (const line of lines) {
+        out.write(line.startsWith("{") ? `${shown(line)}\n` : `[${name}] ${line.replace(/^\[[a-z-]+\] /, "")}\n`);
+      }
     });
   };
   prefix(child.stdout, process.stdout);
