@@ -20,7 +20,9 @@ describe("readGatewayEnv", () => {
         "saeil-centers": "http://localhost:4003/graphql",
         "welfare-partners": "http://localhost:4004/graphql",
       },
-      subgraphTimeoutMs: 10000,
+      subgraphTimeoutMs: 2500,
+      subgraphTimeouts: { "job-centers": 2500, "local-job-centers": 2500, "saeil-centers": 2500, "welfare-partners": 2500 },
+      breaker: { failures: 5, halfOpenAfterMs: 5000, retries: 1 },
       auth: {
         tokens: { keys: { kind: "jwks-file", path: "/etc/njsp/jwks.json" }, issuer: "njsp", audience: "njsp-graph" },
         gatewaySecret: PRODUCTION_AUTH.GATEWAY_SECRET,
