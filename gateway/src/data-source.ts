@@ -75,7 +75,8 @@ export class AgencyDataSource extends RemoteGraphQLDataSource {
       this.agency.onCallEnd?.(this.agency.serviceName, outcome, Number(process.hrtime.bigint() - started) / 1e9);
     const call = () => super.process(options);
     // a mutation is never sent twice: its first attempt may have done its work before the answer was lost
-    const query = !("incomingRequestContext" in options) || options.incomingRequestContext.operation?.operation !== OperationTypeNode.MUTATION;
+    const query =
+      !("incomingRequestContext" in options) || options.incomingRequestContext.operation?.operation !== OperationTypeNode.MUTATION;
     try {
       const response = await (this.agency.breaker ? this.agency.breaker.execute(call, { query }) : call());
       end(response.errors?.length ? "graphql_errors" : "ok");

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
-import { USER_FACING_CODES } from "./error-codes";
+import { isDatabaseUnavailable } from "@lib/db/database-unavailable";
+import { DATABASE_UNAVAILABLE, USER_FACING_CODES } from "./error-codes";
 
 /** An argument a person can fix: the message says what is wrong and what is allowed. */
 export function badUserInput(message: string, argumentName?: string): GraphQLError {
@@ -32,8 +33,17 @@ export function createErrorFormatter(development: boolean) {
     if (typeof code === "string" && USER_FACING_CODES.has(code)) {
       return development ? formatted : { ...formatted, extensions: clientExtensions(formatted.extensions, code) };
     }
-    if (development) return formatted;
     const original = unwrapResolverError(error);
+    if (isDatabaseUnavailable(original)) {
+      // no SQL, address or driver text: the outage alone, which the client can wait out
+      return {
+        message: "This agency's database cannot be reached right now; try again shortly.",
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: DATABASE_UNAVAILABLE },
+      };
+    }
+    if (development) return formatted;
     if (original instanceof Error && !(original instanceof GraphQLError)) {
       console.error("[error]", original);
     }

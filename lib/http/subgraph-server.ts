@@ -3,16 +3,20 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
-import express from "express";
+import express, { type RequestHandler } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { useAccessLog } from "@lib/audit/use-access-log";
+import type { AbandonableWork } from "@lib/db/cancel-abandoned-queries";
+import { pingDatabase } from "@lib/db/data-source";
 import type { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createErrorFormatter } from "@lib/graphql/errors";
 import { createMetricsRegistry } from "./metrics";
 import type { SubgraphContext } from "./subgraph-context";
 import { useVerifiedCaller } from "./use-verified-caller";
 import { listen, type RunningService } from "./service";
+import { abortOnClose } from "./abort-on-close";
+import { Health } from "./health";
 import { protectSubgraph } from "./subgraph-limits";
 
 /** What a subgraph hands to the shared server: its schema, its database and its per-request context. */
@@ -26,6 +30,8 @@ export interface SubgraphServerOptions {
   createContext: (request: IncomingMessage) => Promise<SubgraphContext>;
   /** Error details (messages of internal errors, stack traces) in responses; never in production. */
   development?: boolean;
+  /** Creates a request's cancellable scope; absent = a disconnect cancels nothing (abort-on-close.ts). */
+  abandonableWork?: () => AbandonableWork;
 }
 
 /** A subgraph's HTTP server, built but not listening: `subgraphs/bin.ts` listens on its port, tests on port 0. */
@@ -64,15 +70,26 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
       app.get("/health", (_req, res) => {
         res.status(options.dataSource.isInitialized ? 200 : 503).json({ status: "ok", service: options.name });
       });
+      // the schema is built before the server listens, so readiness is the database answering, until shutdown begins
+      const health = new Health({ database: () => pingDatabase(options.dataSource) });
+      health.mount(app);
       app.get("/metrics", async (_req, res) => {
         res.type(metrics.contentType).send(await metrics.metrics());
       });
-      app.use("/graphql", express.json({ limit: "1mb" }), expressMiddleware(apollo, { context: ({ req }) => options.createContext(req) }));
+      const cancelOnClose: RequestHandler[] = options.abandonableWork ? [abortOnClose(options.abandonableWork)] : [];
+      app.use(
+        "/graphql",
+        express.json({ limit: "1mb" }),
+        ...cancelOnClose,
+        expressMiddleware(apollo, { context: ({ req }) => options.createContext(req) }),
+      );
 
       const bound = await listen(httpServer, port, host);
       return {
         ...bound,
         async stop() {
+          // not ready first, so no new traffic is sent; then in-flight requests finish; then the pool closes
+          health.markShuttingDown();
           await apollo.stop();
           if (options.dataSource.isInitialized) await options.dataSource.destroy();
         },

@@ -6,7 +6,7 @@ import type { RunningService } from "@lib/http/service";
 import type { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createSubgraphServer } from "@lib/http/create-subgraph-server";
 import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from "@subgraphs/registry";
-import { createGateway, type RunningGateway } from "../../gateway/src/server";
+import { createGateway, type GatewayOptions, type RunningGateway } from "../../gateway/src/server";
 import { TEST_AUTH, testVerifier, tokenFor } from "./test-auth";
 import { testDatabaseUrls } from "./test-env";
 
@@ -44,18 +44,32 @@ export const DEFAULT_TOKEN_USER = { role: "CENTER_MANAGER", org: 21, sub: "manag
 
 export const CONTRACT = readFileSync(path.join(__dirname, "..", "contract", "operations.graphql"), "utf8");
 
-export async function startSystem(): Promise<TestSystem> {
-  const urls = testDatabaseUrls();
+/** Changes to the standard system, for the resilience tests. */
+export interface SystemOptions {
+  /** Databases other than the seeded test databases, by subgraph (a PostgreSQL the test stops and starts). */
+  databaseUrls?: Partial<Record<SubgraphName, string>>;
+  /** Subgraphs not started here but already answering at these URLs (a separate process the test freezes). */
+  external?: Partial<Record<SubgraphName, string>>;
+  /** Gateway options, e.g. short timeouts and breaker settings. */
+  gateway?: Partial<Pick<GatewayOptions, "timeoutMs" | "resilience">>;
+}
+
+export async function startSystem(options: SystemOptions = {}): Promise<TestSystem> {
+  const urls = { ...testDatabaseUrls(), ...options.databaseUrls };
   const subgraphs = {} as TestSystem["subgraphs"];
+  const subgraphUrls = { ...options.external } as Record<SubgraphName, string>;
   for (const name of SUBGRAPH_NAMES) {
+    if (options.external?.[name]) continue;
     const server = await createSubgraphServer(SUBGRAPHS[name], { databaseUrl: urls[name], poolSize: 4, auth: TEST_AUTH });
     subgraphs[name] = Object.assign(await server.listen(0), { sqlCounter: server.sqlCounter });
+    subgraphUrls[name] = subgraphs[name].url;
   }
   const gateway = await createGateway({
     supergraphSdl: readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"),
-    subgraphUrls: Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, subgraphs[name].url])) as Record<SubgraphName, string>,
+    subgraphUrls,
     port: 0,
     auth: { verify: testVerifier, gatewaySecret: TEST_AUTH.gatewaySecret },
+    ...options.gateway,
   });
   const defaultToken = await tokenFor(DEFAULT_TOKEN_USER.role, DEFAULT_TOKEN_USER.org, DEFAULT_TOKEN_USER.sub);
   const clients = new Map<SubgraphName, Client>();
@@ -86,7 +100,7 @@ export async function startSystem(): Promise<TestSystem> {
     },
     async stop() {
       await gateway.stop();
-      for (const name of SUBGRAPH_NAMES) if (!stopped.has(name)) await subgraphs[name].stop();
+      for (const name of SUBGRAPH_NAMES) if (!stopped.has(name) && subgraphs[name]) await subgraphs[name].stop();
       for (const client of clients.values()) await client.end();
     },
   };
