@@ -1,12 +1,12 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { Connection, type PoolClient } from "pg";
+import { Client, type PoolClient } from "pg";
 import type { DataSource } from "typeorm";
 
 /**
  * SQL that nobody waits for is cancelled. Each HTTP request runs in an {@link AbandonableWork} scope; every statement
  * a pooled connection sends inside it is registered with that scope; when the caller goes away (the gateway timed out
- * or its client disconnected), the statements still running are cancelled with PostgreSQL's own cancel request
- * (pg's `Client.cancel`: a separate connection carrying the backend's secret key) and later ones fail at once.
+ * or its client disconnected), the statements still running are cancelled with `pg_cancel_backend` and later ones
+ * fail at once.
  */
 export class AbandonableWork {
   private readonly running = new Map<PoolClient, unknown>();
@@ -58,7 +58,6 @@ export function runAbandonable<T>(work: AbandonableWork, fn: () => T): T {
  * already holds are covered too.
  */
 export function cancellableQueries(dataSource: DataSource, databaseUrl: string): () => AbandonableWork {
-  const server = new URL(databaseUrl);
   const pool = (dataSource.driver as unknown as { master?: import("pg").Pool }).master;
   pool?.on("acquire", (client) => {
     const target = client as unknown as { [WRAPPED]?: true; query: (...args: unknown[]) => unknown };
@@ -70,20 +69,18 @@ export function cancellableQueries(dataSource: DataSource, databaseUrl: string):
       return work ? work.track(client, () => query(...args)) : query(...args);
     };
   });
-  // PostgreSQL's cancel request, as pg's Client.cancel sends it: a fresh connection carrying the backend's id and secret
-  // key, no login. Like pg_cancel_backend it cancels whatever that backend runs when it arrives, a tiny window that
-  // statement_timeout would close anyway.
+  // pg_cancel_backend from a short-lived connection of the same user: it cancels whatever that backend runs when it
+  // arrives, a tiny window (the statement ending just then) that statement_timeout would close anyway
   const cancel = (client: PoolClient) => {
-    const { processID, secretKey } = client as unknown as { processID: number; secretKey: number };
-    // pg's Connection types omit the two methods its own Client.cancel uses
-    const connection = new Connection() as Connection & {
-      connect(port: number, host: string): void;
-      cancel(pid: number, key: number): void;
-    };
+    const { processID } = client as unknown as { processID: number };
+    const canceller = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 2_000 });
     // a failed cancel leaves the statement to statement_timeout; it must not crash the process
-    connection.on("error", () => undefined);
-    connection.on("connect", () => connection.cancel(processID, secretKey));
-    connection.connect(Number(server.port || 5432), server.hostname);
+    canceller.on("error", () => undefined);
+    void canceller
+      .connect()
+      .then(() => canceller.query("SELECT pg_cancel_backend($1)", [processID]))
+      .catch(() => undefined)
+      .finally(() => void canceller.end().catch(() => undefined));
   };
   return () => new AbandonableWork(cancel);
 }

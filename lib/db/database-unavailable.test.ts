@@ -3,7 +3,9 @@ import { isDatabaseUnavailable } from "./database-unavailable";
 describe("isDatabaseUnavailable", () => {
   it("recognises a refused connection, a server shutting down and a lost connection, however wrapped", () => {
     expect(isDatabaseUnavailable(Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" }))).toBe(true);
-    expect(isDatabaseUnavailable({ driverError: { code: "57P01", message: "terminating connection due to administrator command" } })).toBe(true);
+    expect(isDatabaseUnavailable({ driverError: { code: "57P01", message: "terminating connection due to administrator command" } })).toBe(
+      true,
+    );
     expect(isDatabaseUnavailable({ thrownValue: { code: "ECONNREFUSED" } })).toBe(true);
     expect(isDatabaseUnavailable(new Error("Connection terminated unexpectedly"))).toBe(true);
     expect(isDatabaseUnavailable({ code: "08006" })).toBe(true);
