@@ -35,6 +35,27 @@ describe("readGatewayEnv", () => {
     });
   });
 
+  it("gives each subgraph SUBGRAPH_TIMEOUT_MS unless it has its own, and reads the breaker's settings", () => {
+    const env = readGatewayEnv({
+      ...PRODUCTION_AUTH,
+      SUBGRAPH_TIMEOUT_MS: "2000",
+      WELFARE_PARTNERS_TIMEOUT_MS: "4000",
+      SUBGRAPH_BREAKER_FAILURES: "3",
+      SUBGRAPH_BREAKER_HALF_OPEN_MS: "1500",
+      SUBGRAPH_RETRIES: "0",
+    });
+    expect(env.subgraphTimeouts).toEqual({
+      "job-centers": 2000,
+      "local-job-centers": 2000,
+      "saeil-centers": 2000,
+      "welfare-partners": 4000,
+    });
+    expect(env.breaker).toEqual({ failures: 3, halfOpenAfterMs: 1500, retries: 0 });
+    expect(() => readGatewayEnv({ ...PRODUCTION_AUTH, JOB_CENTERS_TIMEOUT_MS: "0" })).toThrow(
+      /JOB_CENTERS_TIMEOUT_MS must be an integer from 1/,
+    );
+  });
+
   it("logs requests unless LOG_REQUESTS is false", () => {
     expect(readGatewayEnv({ ...PRODUCTION_AUTH, LOG_REQUESTS: "false" }).logRequests).toBe(false);
     expect(readGatewayEnv({ ...PRODUCTION_AUTH, LOG_REQUESTS: "true" }).logRequests).toBe(true);
