@@ -18,9 +18,9 @@ export interface RunningPostgres {
   adminUrl: string;
   stop(): Promise<void>;
   /** Resolves when the server process exits (of itself or by `stop()`); embedded servers only. */
-  exited?(): Promise<void>;
+  exited?: () => Promise<void>;
   /** Starts the server again after it died (a stale postmaster.pid removed first); embedded servers only. */
-  restart?(): Promise<void>;
+  restart?: () => Promise<void>;
 }
 
 const USER = "postgres";
