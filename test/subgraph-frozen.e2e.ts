@@ -8,7 +8,7 @@ import { startSystem, type GraphQLResponse, type TestSystem } from "./support/sy
  * test under ~20 s; the defaults (2.5 s, 5 failures, 5 s) behave the same, only slower.
  */
 const TIMEOUT_MS = 1_000;
-const BREAKER = { failures: 3, halfOpenAfterMs: 1_500, retries: 1 };
+const BREAKER = { failures: 3, halfOpenAfterMs: 3_000, retries: 1 };
 const WITHOUT_IT = '{ region(code: "28") { name employmentCenters { name } localJobCenters { name } saeilCenters { name } } }';
 const WITH_IT = '{ region(code: "28") { name welfarePartners { id name } } }';
 
@@ -57,15 +57,19 @@ it("keeps the others' latency, answers partially within the timeout, then at onc
   welfare.child.kill("SIGSTOP");
   // three requests that need it wait out the timeout together, while the ones that do not need it are measured
   const needing = Promise.all([timed(WITH_IT), timed(WITH_IT), timed(WITH_IT)]);
-  const during = await p99(60);
+  const measuring = p99(60);
   const partial = await needing;
+  // the breaker opened with the third timeout: ask at once, well within its half-open delay, before anything else
+  const state = await breakerState();
+  const open = await timed(WITH_IT);
+  const during = await measuring;
   console.log(`[frozen] p99 without it: ${before.toFixed(1)} ms before, ${during.toFixed(1)} ms while frozen`);
   console.log(`[frozen] requests needing it: ${partial.map((p) => p.ms.toFixed(0)).join(", ")} ms (timeout ${TIMEOUT_MS} ms)`);
   // loose for a shared 2-core machine, yet a gateway that let the frozen calls hold up others would fail it
   expect(during).toBeLessThan(Math.max(3 * before, before + 250));
   for (const { ms, answer } of partial) {
     expect(ms).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-    expect(ms).toBeLessThan(TIMEOUT_MS + 500);
+    expect(ms).toBeLessThan(TIMEOUT_MS + 750); // the timeout plus the rest of the request on a busy 2-core machine
     expect(answer.data).toEqual({ region: { name: "인천광역시", welfarePartners: null } });
     expect(answer.errors).toEqual([
       {
@@ -74,11 +78,10 @@ it("keeps the others' latency, answers partially within the timeout, then at onc
       },
     ]);
   }
-  expect(await breakerState()).toBe(2);
-
-  const open = await timed(WITH_IT);
+  expect(state).toBe(2);
   console.log(`[frozen] while the breaker is open: ${open.ms.toFixed(1)} ms`);
-  expect(open.ms).toBeLessThan(150);
+  // no wait for the timeout: as fast as any request on this loaded machine, far below the 1 s a call would take
+  expect(open.ms).toBeLessThan(TIMEOUT_MS / 2);
   expect(open.answer.data).toEqual({ region: { name: "인천광역시", welfarePartners: null } });
   expect(open.answer.errors?.[0].extensions).toEqual({
     code: "SUBGRAPH_UNAVAILABLE",
