@@ -8,12 +8,14 @@ import { readLauncherEnv } from "./env";
 import { launcherLogDestination } from "./support/log-lines";
 import { provideDatabases } from "./support/databases";
 import { counselorToken, provideLocalAuth } from "./support/local-auth";
-import { startProcess, stopProcesses, waitForHealth, type ServiceProcess } from "./support/processes";
+import { startProcess, stopProcesses, waitForHealth, type ProcessSpec, type ServiceProcess } from "./support/processes";
+import { supervise, type Supervised } from "./support/supervise";
 
 /**
  * `npm start`: the whole platform on one machine. Databases (embedded PostgreSQL unless DATABASE_URL is set),
  * migrations, demo data when empty, then the four subgraphs and the gateway as separate processes.
- * Ctrl-C (SIGINT/SIGTERM) stops every process, then PostgreSQL.
+ * A service that dies once the platform is up is restarted with backoff while the others keep serving
+ * (support/supervise.ts). Ctrl-C (SIGINT/SIGTERM) stops every process, then PostgreSQL.
  */
 
 /**
@@ -37,12 +39,22 @@ async function main(): Promise<void> {
   const databases = await provideDatabases(env, log);
   const auth = await provideLocalAuth(env.dataDir, process.env);
   const services: ServiceProcess[] = [];
+  const specs = new Map<string, ProcessSpec>();
+  const supervisors = new Map<string, Supervised>();
+  // each service's process now: the first one, or the one its supervisor last started
+  const running = () => services.map((service) => supervisors.get(service.name)?.current() ?? service);
+  const launch = (name: string, spec: ProcessSpec) => {
+    specs.set(name, spec);
+    const service = startProcess(name, spec);
+    services.push(service);
+    return service;
+  };
   let stopping = false;
   const shutdown = async (code: number) => {
     if (stopping) return;
     stopping = true;
     log("stopping…");
-    await stopProcesses(services);
+    await stopProcesses(running());
     await databases.stop();
     log("stopped");
     process.exit(code);
@@ -57,7 +69,7 @@ async function main(): Promise<void> {
     await Promise.all(
       SUBGRAPH_LIST.map(async ({ name }) => {
         const port = env.subgraphPorts[name];
-        const service = startProcess(name, {
+        const service = launch(name, {
           script: dist("subgraphs", "bin.js"),
           args: [name],
           env: {
@@ -70,8 +82,7 @@ async function main(): Promise<void> {
             ...serviceNameEnv(name),
           },
         });
-        services.push(service);
-        await waitForHealth(service, `http://${host}:${port}/health`, 30_000);
+        await waitForHealth(service, `http://${host}:${port}/readyz`, 30_000);
       }),
     );
     const gatewayEnv: Record<string, string> = {
@@ -84,16 +95,11 @@ async function main(): Promise<void> {
     for (const subgraph of SUBGRAPH_LIST) {
       gatewayEnv[subgraphVariable(subgraph, "URL")] = `http://${host}:${env.subgraphPorts[subgraph.name]}/graphql`;
     }
-    const gateway = startProcess("gateway", { script: dist("gateway", "src", "bin.js"), env: gatewayEnv, nodeFlags: GATEWAY_NODE_FLAGS });
-    services.push(gateway);
-    await waitForHealth(gateway, `http://${host}:${env.gatewayPort}/health`, 30_000);
+    const gateway = launch("gateway", { script: dist("gateway", "src", "bin.js"), env: gatewayEnv, nodeFlags: GATEWAY_NODE_FLAGS });
+    await waitForHealth(gateway, `http://${host}:${env.gatewayPort}/readyz`, 30_000);
     for (const service of services) {
-      void service.exited.then((code) => {
-        if (!stopping) {
-          log(`${service.name} exited (code ${code}); stopping everything`);
-          void shutdown(1);
-        }
-      });
+      const spec = specs.get(service.name)!;
+      supervisors.set(service.name, supervise(service, { restart: () => startProcess(service.name, spec), stopping: () => stopping, log }));
     }
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     log(`GraphiQL: http://${host}:${env.gatewayPort}/graphql`);

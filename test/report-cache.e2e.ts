@@ -23,7 +23,7 @@ let redis: Redis;
 const cache = { redisUrl: REDIS_URL, ttlSeconds: 120, keyPrefix: PREFIX };
 
 beforeAll(async () => {
-  system = await startSystem(undefined, { gateway: { reportCache: cache } });
+  system = await startSystem({ gateway: { reportCache: cache } });
   second = await createGateway({
     subgraphUrls: subgraphUrlsOf(system.subgraphs),
     supergraphSdl: await (await import("node:fs/promises")).readFile("schema/supergraph.graphql", "utf8"),

@@ -29,7 +29,7 @@ beforeAll(async () => {
   file = path.join(dir, "supergraph.graphql");
   writeFileSync(file, ORIGINAL);
   const log = { info: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
-  system = await startSystem(undefined, { gateway: { supergraphFile: { path: file, pollMs: 50, settleMs: 50, log } } });
+  system = await startSystem({ gateway: { supergraphFile: { path: file, pollMs: 50, settleMs: 50, log } } });
 });
 afterAll(async () => {
   await system?.stop();

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     host: env.host,
     development: env.development,
     timeoutMs: env.subgraphTimeoutMs,
+    resilience: { timeouts: env.subgraphTimeouts, breaker: env.breaker },
     auth: { verify: createTokenVerifier(env.auth.tokens), gatewaySecret: env.auth.gatewaySecret },
     introspection: env.introspection,
     safelist: env.safelist.enabled ? { path: env.safelist.path } : false,
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
+    // stop() turns /readyz false first, then lets in-flight requests finish, then closes subgraph connections
     logger.info(`${signal} received, draining requests…`);
     gateway
       .stop()

@@ -1,9 +1,10 @@
 import { RemoteGraphQLDataSource } from "@apollo/gateway";
-import { GraphQLError } from "graphql";
+import { GraphQLError, OperationTypeNode } from "graphql";
 import { traceHeaders, type RequestTrace } from "@lib/audit/request-trace";
 import type { Caller } from "@lib/auth/bearer";
 import { GATEWAY_CREDENTIAL_HEADER } from "@lib/auth/gateway-credential";
 import { subgraphUnavailableError } from "./errors";
+import { isBreakerOpenError, type SubgraphBreaker } from "./subgraph-breaker";
 import type { Fetcher } from "./subgraph-fetcher";
 
 /** How a subgraph call ended, for metrics. */
@@ -21,6 +22,8 @@ export interface AgencyDataSourceOptions {
   onCallEnd?: (serviceName: string, outcome: SubgraphOutcome, seconds: number) => void;
   /** Sent with every call: the gateway's credential towards the subgraphs (`GATEWAY_SECRET`). */
   gatewaySecret: string;
+  /** Circuit breaker and query retries around each call (subgraph-breaker.ts); none when absent. */
+  breaker?: SubgraphBreaker;
   /** Where failures are logged; default console.warn. */
   log?: (message: string) => void;
 }
@@ -70,12 +73,18 @@ export class AgencyDataSource extends RemoteGraphQLDataSource {
     const started = process.hrtime.bigint();
     const end = (outcome: SubgraphOutcome) =>
       this.agency.onCallEnd?.(this.agency.serviceName, outcome, Number(process.hrtime.bigint() - started) / 1e9);
+    const call = () => super.process(options);
+    // a mutation is never sent twice: its first attempt may have done its work before the answer was lost
+    const query =
+      !("incomingRequestContext" in options) || options.incomingRequestContext.operation?.operation !== OperationTypeNode.MUTATION;
     try {
-      const response = await super.process(options);
+      const response = await (this.agency.breaker ? this.agency.breaker.execute(call, { query }) : call());
       end(response.errors?.length ? "graphql_errors" : "ok");
       return response;
     } catch (error) {
       end("unavailable");
+      // refused without a call while the breaker is open: the same partial answer, at once
+      if (isBreakerOpenError(error)) throw subgraphUnavailableError(this.agency.serviceName, error);
       throw error;
     }
   }

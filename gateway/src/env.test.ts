@@ -21,7 +21,9 @@ describe("readGatewayEnv", () => {
         "saeil-centers": "http://localhost:4003/graphql",
         "welfare-partners": "http://localhost:4004/graphql",
       },
-      subgraphTimeoutMs: 10000,
+      subgraphTimeoutMs: 2500,
+      subgraphTimeouts: { "job-centers": 2500, "local-job-centers": 2500, "saeil-centers": 2500, "welfare-partners": 2500 },
+      breaker: { failures: 5, halfOpenAfterMs: 5000, retries: 1 },
       auth: {
         tokens: { keys: { kind: "jwks-file", path: "/etc/njsp/jwks.json" }, issuer: "njsp", audience: "njsp-graph" },
         gatewaySecret: PRODUCTION_AUTH.GATEWAY_SECRET,
@@ -39,6 +41,27 @@ describe("readGatewayEnv", () => {
   it("reads LOG_LEVEL", () => {
     expect(readGatewayEnv({ ...PRODUCTION_AUTH, LOG_LEVEL: "warn" }).logLevel).toBe("warn");
     expect(() => readGatewayEnv({ ...PRODUCTION_AUTH, LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL must be one of/);
+  });
+
+  it("gives each subgraph SUBGRAPH_TIMEOUT_MS unless it has its own, and reads the breaker's settings", () => {
+    const env = readGatewayEnv({
+      ...PRODUCTION_AUTH,
+      SUBGRAPH_TIMEOUT_MS: "2000",
+      WELFARE_PARTNERS_TIMEOUT_MS: "4000",
+      SUBGRAPH_BREAKER_FAILURES: "3",
+      SUBGRAPH_BREAKER_HALF_OPEN_MS: "1500",
+      SUBGRAPH_RETRIES: "0",
+    });
+    expect(env.subgraphTimeouts).toEqual({
+      "job-centers": 2000,
+      "local-job-centers": 2000,
+      "saeil-centers": 2000,
+      "welfare-partners": 4000,
+    });
+    expect(env.breaker).toEqual({ failures: 3, halfOpenAfterMs: 1500, retries: 0 });
+    expect(() => readGatewayEnv({ ...PRODUCTION_AUTH, JOB_CENTERS_TIMEOUT_MS: "0" })).toThrow(
+      /JOB_CENTERS_TIMEOUT_MS must be an integer from 1/,
+    );
   });
 
   it("logs requests unless LOG_REQUESTS is false", () => {

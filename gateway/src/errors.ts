@@ -1,9 +1,10 @@
+import { BrokenCircuitError, IsolatedCircuitError } from "cockatiel";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { SUBGRAPH_UNAVAILABLE, USER_FACING_CODES } from "@lib/graphql/error-codes";
 import { SUBGRAPHS } from "@subgraphs/registry";
 
 /** Why a subgraph call failed, as told to clients in `extensions.reason` (no URL, no address, no stack). */
-export type SubgraphFailureReason = "UNREACHABLE" | "TIMEOUT" | "HTTP_ERROR" | "BAD_RESPONSE";
+export type SubgraphFailureReason = "UNREACHABLE" | "TIMEOUT" | "HTTP_ERROR" | "BAD_RESPONSE" | "CIRCUIT_OPEN";
 
 /**
  * Extension keys that only ever carry internals (stack traces, the subgraph's URL and raw body, SQL text and
@@ -35,6 +36,8 @@ export function classifySubgraphFailure(error: unknown): { reason: SubgraphFailu
   const response = e.extensions?.response as { status?: unknown } | undefined;
   // RemoteGraphQLDataSource.errorFromResponse describes a non-2xx answer as a GraphQLError with extensions.response.
   if (typeof response?.status === "number") return { reason: "HTTP_ERROR", status: response.status };
+  // cockatiel's BrokenCircuitError / IsolatedCircuitError: the breaker refused the call (subgraph-breaker.ts)
+  if (error instanceof BrokenCircuitError || error instanceof IsolatedCircuitError) return { reason: "CIRCUIT_OPEN" };
   if (e.name === "TimeoutError" || e.code === "SUBGRAPH_TIMEOUT" || e.code === "ETIMEDOUT" || e.code === "UND_ERR_HEADERS_TIMEOUT") {
     return { reason: "TIMEOUT" };
   }
@@ -52,7 +55,9 @@ export function subgraphUnavailableError(serviceName: string, error: unknown, ti
   const service = `The ${agencyOf(serviceName)} service`;
   const outcome = "its fields are null in this response.";
   let message: string;
-  if (reason === "TIMEOUT") {
+  if (reason === "CIRCUIT_OPEN") {
+    message = `${service} is unavailable (its recent calls failed; it is tried again shortly); ${outcome}`;
+  } else if (reason === "TIMEOUT") {
     message = `${service} did not answer${timeoutMs ? ` within ${timeoutMs / 1000} s` : " in time"}; ${outcome}`;
   } else if (reason === "UNREACHABLE" || (status !== undefined && status >= 500)) {
     message = `${service} is unavailable; ${outcome}`;

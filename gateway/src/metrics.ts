@@ -1,5 +1,5 @@
 import type { RequestHandler } from "express";
-import { Counter, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { RequestTrace } from "@lib/audit/request-trace";
 import { SUBGRAPH_NAMES } from "@subgraphs/registry";
 import type { SubgraphOutcome } from "./data-source";
@@ -17,7 +17,7 @@ function processMetrics(): Registry {
 }
 
 /** Paths reported by name; anything else is `other`, so random URLs cannot blow up label cardinality. */
-const ROUTES = new Set(["/graphql", "/health", "/metrics"]);
+const ROUTES = new Set(["/graphql", "/health", "/healthz", "/readyz", "/metrics"]);
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 /** An error code as a label: ours and Apollo's are upper-case words; anything else a subgraph might send is OTHER. */
 const ERROR_CODE = /^[A-Z][A-Z_]{0,39}$/;
@@ -58,6 +58,13 @@ export class GatewayMetrics {
     ["subgraph"],
   );
 
+  /** Set by each subgraph's circuit breaker as it changes state (subgraph-breaker.ts). */
+  readonly breakerState = new Gauge({
+    name: "njsp_gateway_subgraph_breaker_state",
+    help: "Circuit breaker of each subgraph: 0 closed, 1 half-open (one trial call), 2 open (calls refused)",
+    labelNames: ["subgraph"],
+    registers: [this.registry],
+  });
   readonly contentType = this.registry.contentType;
 
   constructor() {

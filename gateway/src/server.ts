@@ -12,6 +12,7 @@ import express, { type ErrorRequestHandler } from "express";
 import type { RequestTrace } from "@lib/audit/request-trace";
 import { callerOf, type Caller } from "@lib/auth/bearer";
 import type { User } from "@lib/auth/viewer";
+import { Health } from "@lib/http/health";
 import { listen } from "@lib/http/service";
 import { createLogger, type Logger } from "@lib/log/logger";
 import { isSubgraphName, SUBGRAPH_NAMES, type SubgraphName } from "@subgraphs/registry";
@@ -31,6 +32,7 @@ import { defaultIntrospectionMode, useIntrospectionRule, type IntrospectionMode 
 import { loadSafelist, usePersistedQueries } from "./use-persisted-queries";
 import { DEFAULT_RATE_LIMIT, useRateLimit, type RateLimitOptions } from "./use-rate-limit";
 import { traceOf, traceOperations, traceRequests, type RequestLog } from "./request-trace";
+import { useResilience, type ResilienceOptions } from "./use-resilience";
 
 /** Options of {@link createGateway}. */
 export interface GatewayOptions {
@@ -46,8 +48,10 @@ export interface GatewayOptions {
   host?: string;
   /** Development mode: stack traces and failure causes in error responses. Default false. */
   development?: boolean;
-  /** Per subgraph request timeout in milliseconds; default 10000. */
+  /** Per subgraph request timeout in milliseconds; default DEFAULT_SUBGRAPH_TIMEOUT_MS (2500). */
   timeoutMs?: number;
+  /** Timeouts of single subgraphs, circuit breakers and retries (use-resilience.ts). */
+  resilience?: Pick<ResilienceOptions, "timeouts" | "breaker">;
   /** Share one subgraph call among identical queries in flight at once (default true). */
   dedupeSubgraphCalls?: boolean;
   /** How callers are identified: their tokens' verifier, and the credential the gateway presents to subgraphs. */
@@ -95,7 +99,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const host = options.host ?? "127.0.0.1";
   const metrics = new GatewayMetrics();
   const logger = options.logger ?? createLogger("gateway");
-  const subgraphFetcher = createSubgraphFetcher({ timeoutMs });
+  const resilience = useResilience({ ...options.resilience, timeoutMs, subgraphUrls: options.subgraphUrls, metrics });
+  const subgraphFetcher = createSubgraphFetcher({ timeoutMs, timeoutsByUrl: resilience.timeoutsByUrl });
   const dedupeSubgraphCalls = options.dedupeSubgraphCalls ?? true;
 
   const planner = new ApolloGateway({
@@ -111,7 +116,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
         serviceName: name,
         url: target,
         fetcher: dedupeSubgraphCalls ? dedupeInFlight(subgraphFetcher.fetcher) : subgraphFetcher.fetcher,
-        timeoutMs,
+        timeoutMs: resilience.timeoutOf(name),
+        breaker: resilience.breakerOf(name),
         gatewaySecret: options.auth.gatewaySecret,
         onCallEnd: (subgraph, outcome, seconds) => metrics.observeSubgraphCall(subgraph, outcome, seconds),
         log: (message) => logger.warn(message),
@@ -175,6 +181,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   app.get("/health", (_req, res) => {
     res.set("Cache-Control", "no-store").json({ status: "ok" });
   });
+  // ready once the supergraph is loaded (apollo.start() above), until shutdown begins
+  const health = new Health({ supergraph: () => Promise.resolve(planner.schema ? true : "not loaded") });
+  health.mount(app);
   app.get("/metrics", async (_req, res) => {
     res.set("Content-Type", metrics.contentType).send(await metrics.render());
   });
@@ -211,6 +220,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     ...bound,
     stop: () =>
       (stopping ??= (async () => {
+        health.markShuttingDown();
         await apollo.stop(); // drains the HTTP server, then stops the gateway
         subgraphFetcher.close();
         await rateLimit.close();

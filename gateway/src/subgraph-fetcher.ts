@@ -10,6 +10,8 @@ type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 export interface SubgraphFetcherOptions {
   /** A request not fully answered (headers and body) after this many milliseconds fails with a timeout. */
   timeoutMs: number;
+  /** Each subgraph's own timeout, by the URL called; `timeoutMs` for any other URL. */
+  timeoutsByUrl?: Readonly<Record<string, number>>;
   /** Most sockets open at once per subgraph host; further requests wait in the agent's queue. Default 64. */
   maxSockets?: number;
   /** Idle keep-alive sockets are closed after this many milliseconds (sooner if the subgraph says so). Default 30000. */
@@ -67,7 +69,9 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
           reject(error);
         }
       };
-      const timer = setTimeout(() => request.destroy(new SubgraphTimeoutError(options.timeoutMs)), options.timeoutMs);
+      const timeoutMs = options.timeoutsByUrl?.[url.toString()] ?? options.timeoutMs;
+      // destroying the socket is what tells the subgraph nobody waits any more: it cancels the work (abort-on-close.ts)
+      const timer = setTimeout(() => request.destroy(new SubgraphTimeoutError(timeoutMs)), timeoutMs);
 
       request.on("error", fail);
       request.on("response", (response) => {

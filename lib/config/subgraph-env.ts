@@ -18,6 +18,10 @@ export interface SubgraphEnv {
   development: boolean;
   poolSize: number;
   logSql: boolean;
+  /** `DB_STATEMENT_TIMEOUT_MS` (default 5000; 0 = none): PostgreSQL cancels a statement running longer. */
+  statementTimeoutMs: number;
+  /** `CANCEL_ABANDONED_QUERIES` (default true): a request's running SQL is cancelled when its caller disconnects. */
+  cancelAbandonedQueries: boolean;
   auth: AuthSettings;
   /** `NATS_URL` (+ `NATS_STREAM`): events through JetStream; else `EVENT_PEERS` (`name=url,…`, set by `npm start`); else off. */
   events: EventsConfig;
@@ -25,6 +29,12 @@ export interface SubgraphEnv {
   logLevel: LogLevel;
   logRequests: boolean;
 }
+
+/**
+ * Twice the gateway's default subgraph timeout (2.5 s): past it nobody waits for the answer. Generous, because the
+ * cancel on disconnect stops abandoned work sooner; this bounds what a lost cancel or a direct caller can cost.
+ */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 5_000;
 
 export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration): SubgraphEnv {
   const read = new EnvReader(env);
@@ -36,6 +46,8 @@ export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration)
     development: isDevelopment(env),
     poolSize: read.num("DB_POOL_SIZE", 10, { min: 1, max: 200 }),
     logSql: read.bool("LOG_SQL", false),
+    statementTimeoutMs: read.num("DB_STATEMENT_TIMEOUT_MS", DEFAULT_STATEMENT_TIMEOUT_MS, { min: 0, max: 3_600_000 }),
+    cancelAbandonedQueries: read.bool("CANCEL_ABANDONED_QUERIES", true),
     auth: readAuthEnv(read, isProduction(env.NODE_ENV)),
     events: readEventsEnv(read),
     logLevel: readLogLevel(read),

@@ -15,6 +15,11 @@ export interface SubgraphDatabaseOptions {
   /** Log every statement (development aid), to `logger`: the SQL text, never the values bound to it (personal data). */
   logSql?: boolean;
   logger?: Pick<ServiceLogger, "info" | "warn" | "error">;
+  /**
+   * PostgreSQL's `statement_timeout` for every connection of the pool (ms; 0 or absent = none): a statement still
+   * running after this is cancelled by the server, so work nobody waits for any more ends even if its cancel is lost.
+   */
+  statementTimeoutMs?: number;
   /** Counts statements; one per service so that tests can read it. */
   counter?: SqlStatementCounter;
 }
@@ -42,6 +47,8 @@ class CountingLogger implements Logger {
   log(): void {}
 }
 
+const CONNECT_TIMEOUT_MS = 3_000;
+
 export function createDataSource(options: SubgraphDatabaseOptions): DataSource {
   return new DataSource({
     type: "postgres",
@@ -53,7 +60,13 @@ export function createDataSource(options: SubgraphDatabaseOptions): DataSource {
     synchronize: false,
     uuidExtension: "pgcrypto",
     // connections stay open: opening one (fork + SCRAM) costs tens of ms, which would land on some request's latency
-    extra: { max: options.poolSize ?? 10, idleTimeoutMillis: 0 },
+    extra: {
+      max: options.poolSize ?? 10,
+      idleTimeoutMillis: 0,
+      // while the server is unreachable a request fails within this instead of waiting for a connection forever
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      ...(options.statementTimeoutMs ? { options: `-c statement_timeout=${Math.floor(options.statementTimeoutMs)}` } : {}),
+    },
     logger: new CountingLogger(options.counter ?? new SqlStatementCounter(), options.logSql ? options.logger : undefined),
     logging: true,
   });
@@ -86,4 +99,22 @@ export async function warmPool(dataSource: DataSource, size: number): Promise<vo
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   const applied = await dataSource.runMigrations({ transaction: "each" });
   return applied.map((m) => m.name);
+}
+
+/**
+ * Whether the database answers `SELECT 1` within `timeoutMs`, through the driver's pool (not counted as a statement
+ * of the service). For `/readyz`: the pool reconnects by itself, so this turns true again once the server is back.
+ */
+export async function pingDatabase(dataSource: DataSource, timeoutMs = 1_000): Promise<true | string> {
+  const pool = (dataSource.driver as unknown as { master?: { query(text: string): Promise<unknown> } }).master;
+  if (!dataSource.isInitialized || !pool) return "not connected";
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<string>((resolve) => (timer = setTimeout(() => resolve("no answer"), timeoutMs)));
+  try {
+    return await Promise.race([pool.query("SELECT 1").then(() => true as const), timeout]);
+  } catch {
+    return "unreachable";
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -16,6 +16,7 @@ export const USER_FACING_CODES: ReadonlySet<string> = new Set([
   "UNAUTHENTICATED",
   "FORBIDDEN",
   "SUBGRAPH_UNAVAILABLE",
+  "DATABASE_UNAVAILABLE",
   "SUPPRESSED",
   "INVALID_TRANSITION",
   "CONFLICT",
@@ -27,3 +28,6 @@ export const SUBGRAPH_UNAVAILABLE = "SUBGRAPH_UNAVAILABLE";
 
 /** `extensions.code` of a report figure withheld because it could identify a person (lib/reports/suppressed-figure.ts). */
 export const SUPPRESSED = "SUPPRESSED";
+
+/** `extensions.code` of a field a subgraph could not read because its database is unreachable (it reconnects by itself). */
+export const DATABASE_UNAVAILABLE = "DATABASE_UNAVAILABLE";

@@ -1,7 +1,8 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "@lib/log/logger";
-import { USER_FACING_CODES } from "./error-codes";
+import { isDatabaseUnavailable } from "@lib/db/database-unavailable";
+import { DATABASE_UNAVAILABLE, USER_FACING_CODES } from "./error-codes";
 
 /** An argument a person can fix: the message says what is wrong and what is allowed. */
 export function badUserInput(message: string, argumentName?: string): GraphQLError {
@@ -33,8 +34,17 @@ export function createErrorFormatter(development: boolean, logger: Pick<Logger, 
     if (typeof code === "string" && USER_FACING_CODES.has(code)) {
       return development ? formatted : { ...formatted, extensions: clientExtensions(formatted.extensions, code) };
     }
-    if (development) return formatted;
     const original = unwrapResolverError(error);
+    if (isDatabaseUnavailable(original)) {
+      // no SQL, address or driver text: the outage alone, which the client can wait out
+      return {
+        message: "This agency's database cannot be reached right now; try again shortly.",
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: DATABASE_UNAVAILABLE },
+      };
+    }
+    if (development) return formatted;
     if (original instanceof Error && !(original instanceof GraphQLError)) {
       // described, not serialised: a driver's error object carries the query's parameters (personal data)
       logger.error({ error: describeInternal(original) }, "masked internal error");

@@ -5,6 +5,7 @@ import type { AuthSettings } from "@lib/auth/auth-env";
 import { callerOf } from "@lib/auth/bearer";
 import { GATEWAY_CREDENTIAL_HEADER, isGatewayCredential } from "@lib/auth/gateway-credential";
 import { createTokenVerifier } from "@lib/auth/verify-token";
+import { cancellableQueries } from "@lib/db/cancel-abandoned-queries";
 import { createDataSource, warmPool } from "@lib/db/data-source";
 import { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createLogger, type Logger } from "@lib/log/logger";
@@ -24,6 +25,10 @@ export interface SubgraphServiceOptions {
   poolSize?: number;
   /** Print every SQL statement. */
   logSql?: boolean;
+  /** PostgreSQL `statement_timeout` of every connection, ms; default none (lib/db/data-source.ts). */
+  statementTimeoutMs?: number;
+  /** Cancel a request's running SQL when its caller disconnects (default true; lib/db/cancel-abandoned-queries.ts). */
+  cancelAbandonedQueries?: boolean;
   /** How callers are verified: users' tokens, and the gateway's credential. */
   auth: AuthSettings;
   /** How this agency's events reach the others and theirs reach it (lib/events/start-events.ts); default off. */
@@ -55,6 +60,7 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
     poolSize,
     logSql: options.logSql,
     logger,
+    statementTimeoutMs: options.statementTimeoutMs,
     counter: sqlCounter,
   });
   const [built] = await Promise.all([subgraph.schema(), dataSource.initialize()]);
@@ -83,6 +89,7 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
     beforeStop: () => events?.stop(),
     logger,
     logRequests: options.logRequests,
+    abandonableWork: options.cancelAbandonedQueries === false ? undefined : cancellableQueries(dataSource, options.databaseUrl),
     createContext: async (request) => {
       const credential = request.headers[GATEWAY_CREDENTIAL_HEADER];
       const { viewer } = await callerOf(request.headers.authorization, verify);

@@ -7,7 +7,8 @@ import express, { type RequestHandler } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { useAccessLog } from "@lib/audit/use-access-log";
-import { poolOf } from "@lib/db/data-source";
+import type { AbandonableWork } from "@lib/db/cancel-abandoned-queries";
+import { pingDatabase, poolOf } from "@lib/db/data-source";
 import type { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createErrorFormatter } from "@lib/graphql/errors";
 import { figuresVersionRoute } from "./figures-version-route";
@@ -16,6 +17,8 @@ import { createMetricsRegistry } from "./metrics";
 import type { SubgraphContext } from "./subgraph-context";
 import { useVerifiedCaller } from "./use-verified-caller";
 import { listen, type RunningService } from "./service";
+import { abortOnClose } from "./abort-on-close";
+import { Health } from "./health";
 import { protectSubgraph } from "./subgraph-limits";
 import { subgraphRequestLog } from "./subgraph-request-log";
 
@@ -37,6 +40,8 @@ export interface SubgraphServerOptions {
   /** Where it logs; `logRequests` adds one line per request (subgraph-request-log.ts). */
   logger: Logger;
   logRequests?: boolean;
+  /** Creates a request's cancellable scope; absent = a disconnect cancels nothing (abort-on-close.ts). */
+  abandonableWork?: () => AbandonableWork;
 }
 
 /** A subgraph's HTTP server, built but not listening: `subgraphs/bin.ts` listens on its port, tests on port 0. */
@@ -77,14 +82,19 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
       app.get("/health", (_req, res) => {
         res.status(options.dataSource.isInitialized ? 200 : 503).json({ status: "ok", service: options.name });
       });
+      // the schema is built before the server listens, so readiness is the database answering, until shutdown begins
+      const health = new Health({ database: () => pingDatabase(options.dataSource) });
+      health.mount(app);
       app.get("/figures-version", figuresVersionRoute(options.dataSource));
       app.get("/metrics", async (_req, res) => {
         res.type(metrics.contentType).send(await metrics.metrics());
       });
       for (const [route, handlers] of Object.entries(options.extraRoutes ?? {})) app.post(route, ...handlers);
+      const cancelOnClose: RequestHandler[] = options.abandonableWork ? [abortOnClose(options.abandonableWork)] : [];
       app.use(
         "/graphql",
         express.json({ limit: "1mb" }),
+        ...cancelOnClose,
         subgraphRequestLog(options.logger, options.logRequests ?? false),
         expressMiddleware(apollo, { context: ({ req }) => options.createContext(req) }),
       );
@@ -93,6 +103,8 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
       return {
         ...bound,
         async stop() {
+          // not ready first, so no new traffic is sent; then in-flight requests finish; then the pool closes
+          health.markShuttingDown();
           await options.beforeStop?.();
           await apollo.stop();
           if (options.dataSource.isInitialized) await options.dataSource.destroy();

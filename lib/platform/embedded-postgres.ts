@@ -17,6 +17,10 @@ export interface RunningPostgres {
   /** Admin connection URL (database `postgres`). */
   adminUrl: string;
   stop(): Promise<void>;
+  /** Resolves when the server process exits (of itself or by `stop()`); embedded servers only. */
+  exited?: () => Promise<void>;
+  /** Starts the server again after it died (a stale postmaster.pid removed first); embedded servers only. */
+  restart?: () => Promise<void>;
 }
 
 const USER = "postgres";
@@ -104,8 +108,20 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
       { cause: error },
     );
   }
+  // the library keeps its postgres process private; the launcher's supervisor needs to see it exit
+  const processOf = () => (server as unknown as { process?: import("node:child_process").ChildProcess }).process;
   return {
     adminUrl: embeddedAdminUrl(options.port),
     stop: () => server.stop(),
+    exited: () =>
+      new Promise<void>((resolve) => {
+        const child = processOf();
+        if (!child || child.exitCode !== null || child.signalCode !== null) resolve();
+        else child.once("exit", () => resolve());
+      }),
+    restart: async () => {
+      clearStalePid(options.dataDir);
+      await server.start();
+    },
   };
 }

@@ -49,6 +49,9 @@ export function databaseName(subgraph: Pick<SubgraphDeclaration, "database">, pr
 }
 
 /** A variable of this subgraph in a shared environment, e.g. `subgraphVariable(jobCenters, "URL")` → `JOB_CENTERS_URL`. */
-export function subgraphVariable(subgraph: Pick<SubgraphDeclaration, "envPrefix">, suffix: "URL" | "PORT" | "DATABASE_URL"): string {
+export function subgraphVariable(
+  subgraph: Pick<SubgraphDeclaration, "envPrefix">,
+  suffix: "URL" | "PORT" | "DATABASE_URL" | "TIMEOUT_MS",
+): string {
   return `${subgraph.envPrefix}_${suffix}`;
 }

@@ -4,6 +4,7 @@ import { databaseUrls, isSeeded, migrateDatabases, type DatabaseUrls } from "@li
 import { SUBGRAPH_LIST, type SubgraphName } from "@subgraphs/registry";
 import type { LauncherEnv } from "../env";
 import { seedWithProgress } from "./seed-with-progress";
+import { supervisePostgres } from "./supervise-postgres";
 
 export interface ProvidedDatabases {
   urls: DatabaseUrls<SubgraphName>;
@@ -58,5 +59,13 @@ export async function provideDatabases(env: LauncherEnv, log: (line: string) => 
     await embedded?.stop();
     throw error;
   }
-  return { urls, stop: async () => embedded?.stop() };
+  // a crash of the embedded server is the launcher's to repair; a configured server is someone else's
+  const unsupervise = embedded ? supervisePostgres(embedded, log) : () => undefined;
+  return {
+    urls,
+    stop: async () => {
+      unsupervise();
+      await embedded?.stop();
+    },
+  };
 }

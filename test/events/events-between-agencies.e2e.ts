@@ -34,7 +34,7 @@ describe.each(["peers", "broker"] as const)("events travelling %s", (transport) 
 
   beforeAll(async () => {
     urls = await scratchDatabases(`events_${transport}`);
-    system = await startSystem(urls, { events: config });
+    system = await startSystem({ urls, events: config });
     for (const name of SUBGRAPH_NAMES) peers[name] = system.subgraphs[name].url;
     [center] = await system.sql<{ id: number; region_code: string; counselor: number }>(
       "job-centers",

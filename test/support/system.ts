@@ -46,17 +46,26 @@ export const DEFAULT_TOKEN_USER = { role: "CENTER_MANAGER", org: 21, sub: "manag
 
 export const CONTRACT = readFileSync(path.join(__dirname, "..", "contract", "operations.graphql"), "utf8");
 
-/**
- * The platform over the shared test databases, or over `urls` (a test file's own: scratch-databases.ts); `events`
- * turns the agencies' events on, `gateway` adds options to the test gateway's (a supergraph file to reload, a cache).
- */
-export async function startSystem(
-  urls: DatabaseUrls<SubgraphName> = testDatabaseUrls(),
-  options: { events?: (name: SubgraphName) => EventsConfig; gateway?: Partial<GatewayOptions> } = {},
-): Promise<TestSystem> {
-  const gateway = options.gateway ?? {};
+/** Changes to the standard system: its databases, subgraphs run elsewhere, events, gateway options. */
+export interface SystemOptions {
+  /** Another set of databases (a test file's own: scratch-databases.ts); default the shared seeded ones. */
+  urls?: DatabaseUrls<SubgraphName>;
+  /** Databases other than those, by subgraph (a PostgreSQL the test stops and starts). */
+  databaseUrls?: Partial<Record<SubgraphName, string>>;
+  /** Subgraphs not started here but already answering at these URLs (a separate process the test freezes). */
+  external?: Partial<Record<SubgraphName, string>>;
+  /** How the agencies' events travel between the subgraphs started here; default off. */
+  events?: (name: SubgraphName) => EventsConfig;
+  /** Gateway options: short timeouts and breaker settings, a supergraph file to reload, a report cache. */
+  gateway?: Partial<GatewayOptions>;
+}
+
+export async function startSystem(options: SystemOptions = {}): Promise<TestSystem> {
+  const urls = { ...(options.urls ?? testDatabaseUrls()), ...options.databaseUrls };
   const subgraphs = {} as TestSystem["subgraphs"];
+  const subgraphUrls = { ...options.external } as Record<SubgraphName, string>;
   for (const name of SUBGRAPH_NAMES) {
+    if (options.external?.[name]) continue;
     const server = await createSubgraphServer(SUBGRAPHS[name], {
       databaseUrl: urls[name],
       poolSize: 4,
@@ -64,13 +73,14 @@ export async function startSystem(
       events: options.events?.(name),
     });
     subgraphs[name] = Object.assign(await server.listen(0), { sqlCounter: server.sqlCounter, events: server.events });
+    subgraphUrls[name] = subgraphs[name].url;
   }
   const running = await createGateway({
     supergraphSdl: readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"),
-    subgraphUrls: subgraphUrlsOf(subgraphs),
+    subgraphUrls,
     port: 0,
     auth: { verify: testVerifier, gatewaySecret: TEST_AUTH.gatewaySecret },
-    ...gateway,
+    ...options.gateway,
   });
   const defaultToken = await tokenFor(DEFAULT_TOKEN_USER.role, DEFAULT_TOKEN_USER.org, DEFAULT_TOKEN_USER.sub);
   const clients = new Map<SubgraphName, Client>();
@@ -101,7 +111,7 @@ export async function startSystem(
     },
     async stop() {
       await running.stop();
-      for (const name of SUBGRAPH_NAMES) if (!stopped.has(name)) await subgraphs[name].stop();
+      for (const name of SUBGRAPH_NAMES) if (!stopped.has(name) && subgraphs[name]) await subgraphs[name].stop();
       for (const client of clients.values()) await client.end();
     },
   };

@@ -19,7 +19,7 @@ export interface WorkflowSystem {
 export const PARTICIPANT_FIELDS = "id name stage track version appliedOn eligibilityDecidedOn";
 
 export async function startWorkflowSystem(name: string): Promise<WorkflowSystem> {
-  const system = await startSystem(await scratchDatabases(name));
+  const system = await startSystem({ urls: await scratchDatabases(name) });
   const [center] = await system.sql<{ id: number; region_code: string }>(
     "job-centers",
     `SELECT p.employment_center_id AS id, p.region_code, count(*) AS n FROM participant p
