@@ -4,6 +4,7 @@ import { ParticipantAccess1732665600000 } from "./1732665600000-participant-acce
 import { AccessLog1732752000000 } from "./1732752000000-access-log";
 import { Workflow1732838400000 } from "./1732838400000-workflow";
 import { Outbox1732924800000 } from "./1732924800000-outbox";
+import { CaseWork1733011200000 } from "./1733011200000-case-work";
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   AccessLog1732752000000,
   Workflow1732838400000,
   Outbox1732924800000,
+  CaseWork1733011200000,
 ];
