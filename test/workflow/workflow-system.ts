@@ -22,6 +22,11 @@ export const PARTICIPANT_FIELDS = "id name stage track version appliedOn eligibi
 const RETURNED: Record<string, string> = {
   recordCounselingSession: "id heldOn mode topic",
   payAllowance: "month amountWon paidOn",
+  recordPlacement: "id referredOn employerName occupation result",
+  recordPlacementResult: "id referredOn employerName occupation result",
+  recordJobSearchActivity: "id kind doneOn description",
+  signUpWorkExperienceHost: "id name signedUpOn",
+  recordWorkExperience: "companyName startedOn endedOn",
 };
 
 export async function startWorkflowSystem(name: string): Promise<WorkflowSystem> {
