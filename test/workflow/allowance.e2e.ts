@@ -92,6 +92,27 @@ describe("payAllowance (Act §19–20)", () => {
     expect(await centerFigures(ws, 2024)).toEqual({ ...before, paid: before.paid + 600_000 });
   });
 
+  it("a retry with the same key pays nothing twice and is logged once; the key with other input is refused", async () => {
+    const { id } = await caseAt(ws, "JOB_SEEKING");
+    const before = await centerFigures(ws, 2024);
+    const input = { idempotencyKey: key(), participantId: id, month: "2023-12", dependants: 3, paidOn: "2024-01-10" };
+    const first = await ws.mutate("payAllowance", input);
+    const retry = await ws.mutate("payAllowance", input);
+    expect([first.data!.payAllowance, retry.data!.payAllowance]).toEqual([
+      { month: "2023-12", amountWon: 800_000, paidOn: "2024-01-10" },
+      { month: "2023-12", amountWon: 800_000, paidOn: "2024-01-10" },
+    ]);
+    expect(errorsOf(await ws.mutate("payAllowance", { ...input, dependants: 4 })).map((e) => e.code)).toEqual(["IDEMPOTENCY_KEY_REUSED"]);
+    expect(await payments(id)).toEqual([{ month: "2023-12", amount_won: 800_000 }]);
+    expect(await centerFigures(ws, 2024)).toEqual({ ...before, paid: before.paid + 800_000 });
+    const logged = await ws.system.sql(
+      "job-centers",
+      "SELECT count(*)::int AS n FROM access_log WHERE action = 'WRITE' AND $1 = ANY(participant_ids)",
+      [id],
+    );
+    expect(logged).toEqual([{ n: 4 + 1 }]);
+  });
+
   it("pays at most 6 months (Act §20)", async () => {
     const { id } = await caseAt(ws, "JOB_SEEKING");
     for (const month of ["2023-12", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05"]) {
