@@ -18,6 +18,17 @@ export interface WorkflowSystem {
 
 export const PARTICIPANT_FIELDS = "id name stage track version appliedOn eligibilityDecidedOn";
 
+/** The fields each mutation's test reads back, for mutations that return something other than the participant. */
+const RETURNED: Record<string, string> = {
+  recordCounselingSession: "id heldOn mode topic",
+  payAllowance: "month amountWon paidOn",
+  recordPlacement: "id referredOn employerName occupation result",
+  recordPlacementResult: "id referredOn employerName occupation result",
+  recordJobSearchActivity: "id kind doneOn description",
+  signUpWorkExperienceHost: "id name signedUpOn",
+  recordWorkExperience: "companyName startedOn endedOn",
+};
+
 export async function startWorkflowSystem(name: string): Promise<WorkflowSystem> {
   const system = await startSystem({ urls: await scratchDatabases(name) });
   const [center] = await system.sql<{ id: number; region_code: string }>(
@@ -50,7 +61,7 @@ export async function startWorkflowSystem(name: string): Promise<WorkflowSystem>
     tokens,
     counselorId: counselors[0].id,
     mutate: (mutation, input, token = tokens.counselor) => {
-      const returned = mutation === "recordCounselingSession" ? "id heldOn mode topic" : PARTICIPANT_FIELDS;
+      const returned = RETURNED[mutation] ?? PARTICIPANT_FIELDS;
       return system.query(
         `mutation ($input: ${inputType(mutation)}!) { ${mutation}(input: $input) { ${returned} } }`,
         { input },

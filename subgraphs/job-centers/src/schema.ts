@@ -25,6 +25,17 @@ import { ApplyForProgramResolver } from "./participant/apply-for-program.mutatio
 import { DecideEligibilityResolver } from "./participant/decide-eligibility.mutation";
 import { RecordCounselingSessionResolver } from "./counseling-session/record-counseling-session.mutation";
 import { EstablishActionPlanResolver } from "./action-plan/establish-action-plan.mutation";
+import { PayAllowanceResolver } from "./allowance-payment/pay-allowance.mutation";
+import { DeferParticipationResolver } from "./deferral/defer-participation.mutation";
+import { ResumeParticipationResolver } from "./deferral/resume-participation.mutation";
+import { RecordEmploymentResolver } from "./employment/record-employment.mutation";
+import { StartFollowUpResolver } from "./case-closure/start-follow-up.mutation";
+import { CloseParticipationResolver } from "./case-closure/close-participation.mutation";
+import { RecordJobSearchActivityResolver } from "./job-search-activity/record-job-search-activity.mutation";
+import { RecordPlacementResolver } from "./placement/record-placement.mutation";
+import { RecordPlacementResultResolver } from "./placement/record-placement-result.mutation";
+import { SignUpWorkExperienceHostResolver } from "./work-experience-company/sign-up-work-experience-host.mutation";
+import { RecordWorkExperienceResolver } from "./work-experience/record-work-experience.mutation";
 
 /** The job-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -48,6 +59,17 @@ export function buildSchema(): Promise<GraphQLSchema> {
       DecideEligibilityResolver,
       RecordCounselingSessionResolver,
       EstablishActionPlanResolver,
+      PayAllowanceResolver,
+      DeferParticipationResolver,
+      ResumeParticipationResolver,
+      RecordEmploymentResolver,
+      StartFollowUpResolver,
+      CloseParticipationResolver,
+      RecordJobSearchActivityResolver,
+      RecordPlacementResolver,
+      RecordPlacementResultResolver,
+      SignUpWorkExperienceHostResolver,
+      RecordWorkExperienceResolver,
     ],
     referenceResolvers: {
       Region: regionReference,

@@ -6,6 +6,7 @@ import { Workflow1732838400000 } from "./1732838400000-workflow";
 import { Outbox1732924800000 } from "./1732924800000-outbox";
 import { EventDelivery1733097600000 } from "./1733097600000-event-delivery";
 import { FiguresVersion1733184000000 } from "./1733184000000-figures-version";
+import { CaseWork1733270400000 } from "./1733270400000-case-work";
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Outbox1732924800000,
   EventDelivery1733097600000,
   FiguresVersion1733184000000,
+  CaseWork1733270400000,
 ];

@@ -34,3 +34,10 @@ export function checkName(name: string): string {
 
 /** The program started on 2021-01-01 (Act, in force from that day): no application, decision or session before. */
 export const PROGRAM_START = "2021-01-01";
+
+/** A free-text value a write records (an employer, an occupation, a reason): 1–`max` characters once trimmed. */
+export function checkText(field: string, value: string, max = 100): string {
+  const trimmed = value.trim();
+  if (trimmed.length === 0 || trimmed.length > max) throw badUserInput(`${field} must be 1–${max} characters.`, field);
+  return trimmed;
+}

@@ -1,0 +1,94 @@
+import { Arg, Ctx, Info, Mutation, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import type { EntityManager } from "typeorm";
+import { Policy, RequiresScopes } from "@lib/graphql/access";
+import { badUserInput } from "@lib/graphql/errors";
+import { checkDay, todayInKorea } from "@lib/mutation/dates";
+import { runMutation } from "@lib/mutation/run-mutation";
+import type { Viewer } from "@lib/auth/viewer";
+import { addToCenterYear } from "../center-annual-stats/center-year-figures.write";
+import type { JobCentersContext } from "../context";
+import { ParticipantStage as S } from "../participant/participant.enums";
+import { requireStage } from "../participant/participant.stages";
+import { lockParticipant } from "../participant/participant.write";
+import { PROGRAM_START } from "../participant/participant.rules";
+import { AllowancePayment } from "./allowance-payment.entity";
+import { ALLOWANCE_TRACKS, MAX_PAYMENTS, allowanceDueWon } from "./allowance.rules";
+import { PayAllowanceInput } from "./pay-allowance.input";
+
+const UNIQUE_VIOLATION = "23505";
+
+@Resolver()
+export class PayAllowanceResolver {
+  @RequiresScopes(["participant:write"])
+  @Policy(["office-staff"])
+  @Mutation(() => AllowancePayment, {
+    description:
+      "Pays one month's job-seeking allowance (Act §19–20): Type Ⅰ, after the IAP (JOB_SEEKING), once per month, at most 6 payments; 500,000 won (600,000 from 2026-01) + 100,000 per dependant (at most 4), less reported earnings won for won.",
+  })
+  async payAllowance(
+    @Arg("input", () => PayAllowanceInput) input: PayAllowanceInput,
+    @Ctx() ctx: JobCentersContext,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<AllowancePayment> {
+    const { idempotencyKey, ...rest } = input;
+    const { paymentId } = await runMutation(ctx, info, { mutation: "payAllowance", idempotencyKey, input: rest }, async (tx) => {
+      const [id, participantId] = await pay(tx, ctx.viewer, input);
+      return { result: { paymentId: id }, participantIds: [participantId] };
+    });
+    return ctx.db.getRepository(AllowancePayment).findOneByOrFail({ id: paymentId });
+  }
+}
+
+async function pay(tx: EntityManager, viewer: Viewer, input: PayAllowanceInput): Promise<[string, string]> {
+  // the row lock serialises two payments of one participant: the second sees the first's month below
+  const participant = await lockParticipant(tx, viewer, input.participantId);
+  if (!ALLOWANCE_TRACKS.includes(participant.track)) {
+    throw badUserInput(`The allowance is paid to Type Ⅰ only (Act §19); the participant's track is ${participant.track}.`, "participantId");
+  }
+  // Act §19–20: paid once the IAP is set, while the participant seeks work (a job or a deferral ends the payments)
+  requireStage("payAllowance", participant.stage, [S.JOB_SEEKING]);
+  const { month, dependants } = input;
+  const earnings = input.reportedEarningsWon ?? 0;
+  if (!Number.isInteger(dependants) || dependants < 0 || dependants > 20) throw badUserInput("dependants must be 0–20.", "dependants");
+  if (earnings < 0) throw badUserInput("reportedEarningsWon must be 0 or more.", "reportedEarningsWon");
+  const [plan] = await tx.query<Array<{ establishedOn: string }>>(
+    `SELECT established_on::text AS "establishedOn" FROM action_plan WHERE participant_id = $1`,
+    [participant.id],
+  );
+  if (!plan) throw badUserInput("The allowance is paid only once the action plan is set (Act §19).", "participantId");
+  const planMonth = plan.establishedOn.slice(0, 7);
+  if (month < planMonth || month < PROGRAM_START.slice(0, 7)) {
+    throw badUserInput(`month (${month}) is before the month the action plan was set (${planMonth}).`, "month");
+  }
+  const paidOn = input.paidOn ?? todayInKorea();
+  if (month > paidOn.slice(0, 7)) throw badUserInput(`month (${month}) has not begun on the day of payment (${paidOn}).`, "paidOn");
+  checkDay("paidOn", paidOn, plan.establishedOn, "the action plan");
+  const paid = await tx.query<Array<{ month: string; paidOn: string }>>(
+    `SELECT month, paid_on::text AS "paidOn" FROM allowance_payment WHERE participant_id = $1 ORDER BY month`,
+    [participant.id],
+  );
+  const same = paid.find((p) => p.month === month);
+  if (same) throw badUserInput(`The allowance for ${month} was already paid on ${same.paidOn}; a month is paid once.`, "month");
+  if (paid.length >= MAX_PAYMENTS) {
+    throw badUserInput(`The allowance is paid at most ${MAX_PAYMENTS} times (Act §20); all ${MAX_PAYMENTS} are paid.`, "participantId");
+  }
+  const amount = allowanceDueWon(month, dependants, earnings);
+  if (amount === 0) {
+    throw badUserInput(`Reported earnings of ${earnings} won leave no allowance to pay for ${month}.`, "reportedEarningsWon");
+  }
+  let inserted: Array<{ id: string }>;
+  try {
+    inserted = await tx.query(
+      `INSERT INTO allowance_payment (participant_id, month, amount_won, paid_on) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [participant.id, month, amount, paidOn],
+    );
+  } catch (error) {
+    // the row lock makes this unreachable; the UNIQUE (participant_id, month) constraint is the last guard
+    if ((error as { code?: unknown }).code === UNIQUE_VIOLATION)
+      throw badUserInput(`The allowance for ${month} was already paid.`, "month");
+    throw error;
+  }
+  await addToCenterYear(tx, { centerId: participant.employmentCenterId, regionCode: participant.regionCode }, paidOn, { paid: amount });
+  return [String(inserted[0].id), participant.id];
+}
