@@ -49,7 +49,15 @@ async function main(): Promise<void> {
         const service = startProcess(name, {
           script: dist("subgraphs", "bin.js"),
           args: [name],
-          env: { PORT: String(port), HOST: env.host, DATABASE_URL: databases.urls[name], NODE_ENV: env.nodeEnv, ...auth.env },
+          env: {
+            PORT: String(port),
+            HOST: env.host,
+            DATABASE_URL: databases.urls[name],
+            NODE_ENV: env.nodeEnv,
+            // the other agencies ask job-centers whether a participant exists (lib/mutation/ask-owner.ts)
+            JOB_CENTERS_URL: `http://${host}:${env.subgraphPorts["job-centers"]}/graphql`,
+            ...auth.env,
+          },
         });
         services.push(service);
         await waitForHealth(service, `http://${host}:${port}/health`, 30_000);

@@ -1,5 +1,6 @@
 import { isProduction, readAuthEnv, type AuthSettings } from "@lib/auth/auth-env";
 import { EnvReader, isDevelopment, type Environment } from "@lib/env/env";
+import { DEFAULT_JOB_CENTERS_URL } from "@lib/mutation/ask-owner";
 import { databaseName, type SubgraphDeclaration } from "@lib/subgraph/declaration";
 
 /** Port of the embedded PostgreSQL that `npm start` runs; a subgraph started on its own looks for its database there. */
@@ -15,6 +16,8 @@ export interface SubgraphEnv {
   poolSize: number;
   logSql: boolean;
   auth: AuthSettings;
+  /** job-centers' GraphQL endpoint (`JOB_CENTERS_URL`): the other agencies ask it whether a participant exists. */
+  jobCentersUrl: string;
 }
 
 export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration): SubgraphEnv {
@@ -28,5 +31,6 @@ export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration)
     poolSize: read.num("DB_POOL_SIZE", 10, { min: 1, max: 200 }),
     logSql: read.bool("LOG_SQL", false),
     auth: readAuthEnv(read, isProduction(env.NODE_ENV)),
+    jobCentersUrl: read.url("JOB_CENTERS_URL", read.optional("JOB_CENTERS_URL") ?? DEFAULT_JOB_CENTERS_URL),
   });
 }

@@ -7,6 +7,7 @@ import { GATEWAY_CREDENTIAL_HEADER, isGatewayCredential } from "@lib/auth/gatewa
 import { createTokenVerifier } from "@lib/auth/verify-token";
 import { createDataSource, warmPool } from "@lib/db/data-source";
 import { SqlStatementCounter } from "@lib/db/sql-counter";
+import { DEFAULT_JOB_CENTERS_URL } from "@lib/mutation/ask-owner";
 import type { SubgraphDeclaration } from "@lib/subgraph/declaration";
 import { buildSubgraphServer, type SubgraphServer } from "./subgraph-server";
 
@@ -24,6 +25,8 @@ export interface SubgraphServiceOptions {
   logSql?: boolean;
   /** How callers are verified: users' tokens, and the gateway's credential. */
   auth: AuthSettings;
+  /** job-centers' GraphQL endpoint, which the other agencies ask whether a participant exists (default {@link DEFAULT_JOB_CENTERS_URL}). */
+  jobCentersUrl?: string;
 }
 
 export interface SubgraphServerHandle extends SubgraphServer {
@@ -68,6 +71,12 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
         viaGateway,
         trace,
         participantReads: new ParticipantReads(),
+        jobCenters: {
+          url: options.jobCentersUrl ?? DEFAULT_JOB_CENTERS_URL,
+          gatewaySecret: options.auth.gatewaySecret,
+          authorization: request.headers.authorization,
+          requestId: trace.requestId,
+        },
       };
     },
   });

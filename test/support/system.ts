@@ -49,7 +49,9 @@ export const CONTRACT = readFileSync(path.join(__dirname, "..", "contract", "ope
 export async function startSystem(urls: DatabaseUrls<SubgraphName> = testDatabaseUrls()): Promise<TestSystem> {
   const subgraphs = {} as TestSystem["subgraphs"];
   for (const name of SUBGRAPH_NAMES) {
-    const server = await createSubgraphServer(SUBGRAPHS[name], { databaseUrl: urls[name], poolSize: 4, auth: TEST_AUTH });
+    // job-centers starts first; the others ask it about participants (lib/mutation/ask-owner.ts)
+    const jobCentersUrl = subgraphs["job-centers"]?.url;
+    const server = await createSubgraphServer(SUBGRAPHS[name], { databaseUrl: urls[name], poolSize: 4, auth: TEST_AUTH, jobCentersUrl });
     subgraphs[name] = Object.assign(await server.listen(0), { sqlCounter: server.sqlCounter });
   }
   const gateway = await createGateway({

@@ -25,6 +25,7 @@ import { ApplyForProgramResolver } from "./participant/apply-for-program.mutatio
 import { DecideEligibilityResolver } from "./participant/decide-eligibility.mutation";
 import { RecordCounselingSessionResolver } from "./counseling-session/record-counseling-session.mutation";
 import { EstablishActionPlanResolver } from "./action-plan/establish-action-plan.mutation";
+import { ParticipantExistsResolver } from "./participant/participant-exists.query";
 
 /** The job-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -48,6 +49,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       DecideEligibilityResolver,
       RecordCounselingSessionResolver,
       EstablishActionPlanResolver,
+      ParticipantExistsResolver,
     ],
     referenceResolvers: {
       Region: regionReference,
