@@ -17,9 +17,12 @@ export function invalidTransition(
   what: { record: string; closed: string } = { record: "the participant", closed: "the case" },
 ): GraphQLError {
   const next = allowed.length === 0 ? `none: ${what.closed} is closed` : allowed.join(", ");
-  return new GraphQLError(`${mutation} is not possible while ${what.record} is ${current}. From ${current} ${what.closed} may go to: ${next}.`, {
-    extensions: { code: "INVALID_TRANSITION", currentStage: current, allowedStages: [...allowed] },
-  });
+  return new GraphQLError(
+    `${mutation} is not possible while ${what.record} is ${current}. From ${current} ${what.closed} may go to: ${next}.`,
+    {
+      extensions: { code: "INVALID_TRANSITION", currentStage: current, allowedStages: [...allowed] },
+    },
+  );
 }
 
 /** The record changed since the client read it (optimistic locking): read it again, then decide. */

@@ -84,7 +84,9 @@ describe("a referral from the counsellor's decision to the partner's outcome", (
     expect(await figures(ws.offices.partner, 2023)).toEqual({ ...before, referred: before.referred + 1 });
     // the partner now serves the person: a link, and the event that tells the other agencies
     expect(
-      await ws.system.sql("welfare-partners", "SELECT type, payload FROM outbox_event WHERE participant_id = $1 ORDER BY id", [participantId]),
+      await ws.system.sql("welfare-partners", "SELECT type, payload FROM outbox_event WHERE participant_id = $1 ORDER BY id", [
+        participantId,
+      ]),
     ).toContainEqual({ type: "ParticipantLinked", payload: { officeKind: "WELFARE_PARTNER", officeId: ws.offices.partner } });
   });
 
@@ -106,7 +108,12 @@ describe("a referral from the counsellor's decision to the partner's outcome", (
       ws.tokens.partnerStaff,
     );
     expect(response.errors).toBeUndefined();
-    expect(response.data!.resolveReferral).toMatchObject({ status: "RESOLVED", version: 3, resolvedOn: "2023-12-15", outcome: "BARRIER_REMOVED" });
+    expect(response.data!.resolveReferral).toMatchObject({
+      status: "RESOLVED",
+      version: 3,
+      resolvedOn: "2023-12-15",
+      outcome: "BARRIER_REMOVED",
+    });
     expect(await figures(ws.offices.partner, 2023)).toEqual({ ...before, resolved: before.resolved + 1 });
     expect((await referrals()).find((r) => r.id === id)).toMatchObject({ status: "RESOLVED", resolvedOn: "2023-12-15" });
   });
@@ -142,15 +149,17 @@ describe("a referral from the counsellor's decision to the partner's outcome", (
 
 describe("the reason is for the two ends of the referral only (PIPA §23)", () => {
   const reasonOf = (referralId: string, token: string) =>
-    ws.system.query(
-      `query ($id: ID!) { participant(id: $id) { welfareReferrals { id reasonCategory } } }`,
-      { id: participantId },
-      undefined,
-      token,
-    ).then((r) => ({
-      reason: (r.data?.participant?.welfareReferrals ?? []).find((x: { id: string }) => x.id === referralId)?.reasonCategory ?? null,
-      codes: (r.errors ?? []).map((e) => e.extensions?.code),
-    }));
+    ws.system
+      .query(
+        `query ($id: ID!) { participant(id: $id) { welfareReferrals { id reasonCategory } } }`,
+        { id: participantId },
+        undefined,
+        token,
+      )
+      .then((r) => ({
+        reason: (r.data?.participant?.welfareReferrals ?? []).find((x: { id: string }) => x.id === referralId)?.reasonCategory ?? null,
+        codes: (r.errors ?? []).map((e) => e.extensions?.code),
+      }));
 
   it("the partner and the referring center read it; a center the case moved to does not; a Saeil center lacks the scope", async () => {
     const created = await create({ reasonCategory: "MENTAL_HEALTH" });
@@ -163,9 +172,11 @@ describe("the reason is for the two ends of the referral only (PIPA §23)", () =
     expect(await reasonOf(created.id, ws.tokens.partnerStaff)).toEqual({ reason: "MENTAL_HEALTH", codes: [] });
     expect(await reasonOf(created.id, ws.tokens.counselor)).toEqual({ reason: "MENTAL_HEALTH", codes: [] });
     // the case runs elsewhere now: the center of record is not the one that referred, and reads the status, not the reason
-    await ws.system.sql("welfare-partners", "UPDATE welfare_referral SET referring_center_id = referring_center_id + 100000 WHERE id = $1", [
-      created.id,
-    ]);
+    await ws.system.sql(
+      "welfare-partners",
+      "UPDATE welfare_referral SET referring_center_id = referring_center_id + 100000 WHERE id = $1",
+      [created.id],
+    );
     expect(await reasonOf(created.id, ws.tokens.manager)).toEqual({ reason: null, codes: ["FORBIDDEN"] });
     const saeil = await ws.system.query(
       `query ($id: ID!) { participant(id: $id) { welfareReferrals { reasonCategory } } }`,
@@ -197,9 +208,11 @@ describe("the rules each referral write follows", () => {
   });
 
   it("a participant of another center is unknown to its counsellor (job-centers answers for them)", async () => {
-    const [elsewhere] = await ws.system.sql<{ id: string }>("job-centers", "SELECT id FROM participant WHERE employment_center_id <> $1 LIMIT 1", [
-      ws.center.id,
-    ]);
+    const [elsewhere] = await ws.system.sql<{ id: string }>(
+      "job-centers",
+      "SELECT id FROM participant WHERE employment_center_id <> $1 LIMIT 1",
+      [ws.center.id],
+    );
     const [error] = errorsOf(await write("createReferral", referral({ participantId: elsewhere.id }), ws.tokens.counselor));
     expect([error.code, error.argumentName]).toEqual(["BAD_USER_INPUT", "participantId"]);
   });
@@ -235,14 +248,26 @@ describe("the rules each referral write follows", () => {
         "resolveReferral is not possible while the referral is REFERRED. From REFERRED the referral may go to: IN_PROGRESS, DECLINED.",
       ],
     ]);
-    await write("declineReferral", { idempotencyKey: key(), referralId: created.id, expectedVersion: 1, reason: "OUT_OF_SCOPE" }, ws.tokens.partnerStaff);
-    const accept = await write("acceptReferral", { idempotencyKey: key(), referralId: created.id, expectedVersion: 2 }, ws.tokens.partnerStaff);
+    await write(
+      "declineReferral",
+      { idempotencyKey: key(), referralId: created.id, expectedVersion: 1, reason: "OUT_OF_SCOPE" },
+      ws.tokens.partnerStaff,
+    );
+    const accept = await write(
+      "acceptReferral",
+      { idempotencyKey: key(), referralId: created.id, expectedVersion: 2 },
+      ws.tokens.partnerStaff,
+    );
     expect(accept.errors?.map((e) => [e.extensions?.code, e.extensions?.allowedStages])).toEqual([["INVALID_TRANSITION", []]]);
   });
 
   it("a stale version is CONFLICT; a date before the referral is BAD_USER_INPUT", async () => {
     const created = await create();
-    const stale = await write("acceptReferral", { idempotencyKey: key(), referralId: created.id, expectedVersion: 7 }, ws.tokens.partnerStaff);
+    const stale = await write(
+      "acceptReferral",
+      { idempotencyKey: key(), referralId: created.id, expectedVersion: 7 },
+      ws.tokens.partnerStaff,
+    );
     expect(errorsOf(stale).map((e) => e.code)).toEqual(["CONFLICT"]);
     const early = await write(
       "acceptReferral",

@@ -39,7 +39,8 @@ export class ReferralMutationsResolver {
     checkIdempotencyKey(idempotencyKey);
     const { viewer } = ctx;
     const center = viewer.kind === "user" && viewer.org?.kind === "EMPLOYMENT_CENTER" ? viewer.org.id : null;
-    if (center === null) throw forbidden("Mutation.createReferral", "a referral is made by a counsellor of the participant's employment center");
+    if (center === null)
+      throw forbidden("Mutation.createReferral", "a referral is made by a counsellor of the participant's employment center");
     const participantId = parseUuid(input.participantId);
     const partnerId = parseIntId(input.partnerId);
     const referredOn = input.referredOn ?? todayInKorea();
@@ -101,7 +102,8 @@ export class ReferralMutationsResolver {
   @RequiresScopes(["participant:write"])
   @Policy(["office-staff"])
   @Mutation(() => WelfareReferral, {
-    description: "The partner closes a referral it took on, with what came of it: IN_PROGRESS → RESOLVED; counted in the region's figures at once.",
+    description:
+      "The partner closes a referral it took on, with what came of it: IN_PROGRESS → RESOLVED; counted in the region's figures at once.",
   })
   async resolveReferral(
     @Arg("input", () => ResolveReferralInput) input: ResolveReferralInput,
@@ -112,7 +114,12 @@ export class ReferralMutationsResolver {
       const referral = await lockReferral(tx, ctx.viewer, "resolveReferral", input.referralId, input.expectedVersion);
       requireStatus("resolveReferral", referral.status, [ReferralStatus.IN_PROGRESS]);
       const resolvedOn = input.resolvedOn ?? todayInKorea();
-      checkDay("resolvedOn", resolvedOn, referral.acceptedOn ?? referral.referredOn, referral.acceptedOn ? "its acceptance" : "the referral");
+      checkDay(
+        "resolvedOn",
+        resolvedOn,
+        referral.acceptedOn ?? referral.referredOn,
+        referral.acceptedOn ? "its acceptance" : "the referral",
+      );
       await updateReferral(tx, referral, { status: ReferralStatus.RESOLVED, resolved_on: resolvedOn, outcome: input.outcome });
       await addToPartnerYear(tx, referral, resolvedOn, { resolved: 1 });
       return referral;

@@ -57,7 +57,10 @@ export function requireStatus(mutation: string, current: ReferralStatus, from: r
 export async function updateReferral(tx: EntityManager, referral: LockedReferral, changes: Record<string, string | null>): Promise<void> {
   const columns = Object.keys(changes);
   const sets = columns.map((column, i) => `${column} = $${i + 2}`).join(", ");
-  await tx.query(`UPDATE welfare_referral SET ${sets}, version = version + 1 WHERE id = $1`, [referral.id, ...columns.map((c) => changes[c])]);
+  await tx.query(`UPDATE welfare_referral SET ${sets}, version = version + 1 WHERE id = $1`, [
+    referral.id,
+    ...columns.map((c) => changes[c]),
+  ]);
 }
 
 /** Adds a write's effect to the partner's figures for the year, in the write's transaction (the region report reads them). */

@@ -34,7 +34,10 @@ export class WelfareReferralResolver {
     // nothing recorded (a referral from before reasons were), nothing to protect
     if (referral.reasonCategory === null) return null;
     if (!readsReason(ctx.viewer, referral)) {
-      throw forbidden("WelfareReferral.reasonCategory", "only the partner the referral was sent to and the referring center read its reason");
+      throw forbidden(
+        "WelfareReferral.reasonCategory",
+        "only the partner the referral was sent to and the referring center read its reason",
+      );
     }
     return referral.reasonCategory;
   }
