@@ -1,5 +1,5 @@
 import { contract, type GraphQLResponse } from "../support/system";
-import { errorsOf, key, startWorkflowSystem, type WorkflowSystem } from "./workflow-system";
+import { errorsOf, highWaterMarks, key, startWorkflowSystem, type WorkflowSystem } from "./workflow-system";
 
 /**
  * A local job center's work through the gateway: a person found before they apply (발굴), linked once they are a
@@ -8,6 +8,7 @@ import { errorsOf, key, startWorkflowSystem, type WorkflowSystem } from "./workf
  */
 let ws: WorkflowSystem;
 let participantId: string;
+let marks: { event: number; log: number };
 beforeAll(async () => {
   ws = await startWorkflowSystem("workflow_local");
   // a person of the workflow center no local center found, whose consent lets the center read local records (as seeded)
@@ -22,6 +23,7 @@ beforeAll(async () => {
     [ws.center.id],
   );
   participantId = row.id;
+  marks = await highWaterMarks(ws, "local-job-centers");
 }, 180_000);
 afterAll(() => ws?.system.stop());
 
@@ -91,8 +93,8 @@ describe("from a person found to a participant linked", () => {
     });
     const events = await ws.system.sql(
       "local-job-centers",
-      "SELECT type, payload FROM outbox_event WHERE participant_id = $1 ORDER BY id",
-      [participantId],
+      "SELECT type, payload FROM outbox_event WHERE participant_id = $1 AND id > $2 ORDER BY id",
+      [participantId, marks.event],
     );
     expect(events).toEqual([
       { type: "ParticipantLinked", payload: { officeKind: "LOCAL_JOB_CENTER", officeId: ws.offices.local } },
@@ -101,8 +103,8 @@ describe("from a person found to a participant linked", () => {
     expect(
       await ws.system.sql(
         "local-job-centers",
-        "SELECT user_role, office_id FROM access_log WHERE action = 'WRITE' AND $1 = ANY(participant_ids)",
-        [participantId],
+        "SELECT user_role, office_id FROM access_log WHERE action = 'WRITE' AND $1 = ANY(participant_ids) AND id > $2",
+        [participantId, marks.log],
       ),
     ).toEqual([{ user_role: "LOCAL_CENTER_STAFF", office_id: ws.offices.local }]);
   });

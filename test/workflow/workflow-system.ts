@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { startSystem, type GraphQLResponse, type TestSystem } from "../support/system";
 import { scratchDatabases } from "../support/scratch-databases";
 import { tokenFor } from "../support/test-auth";
+import type { SubgraphName } from "@subgraphs/registry";
 
 /**
  * The platform over databases of the workflow tests' own (they write), and the people who work in it: a counsellor of
@@ -115,3 +116,15 @@ export const errorsOf = (response: GraphQLResponse) =>
     argumentName: e.extensions?.argumentName as unknown,
     message: e.message,
   }));
+
+/**
+ * The last outbox event and access-log row of one agency before a test file writes: the scratch databases keep both
+ * across runs (as production keeps them), so a file's expectations read only the rows after these.
+ */
+export async function highWaterMarks(ws: WorkflowSystem, subgraph: SubgraphName): Promise<{ event: number; log: number }> {
+  const [row] = await ws.system.sql<{ event: number; log: number }>(
+    subgraph,
+    "SELECT (SELECT coalesce(max(id), 0) FROM outbox_event)::int AS event, (SELECT coalesce(max(id), 0) FROM access_log)::int AS log",
+  );
+  return row;
+}

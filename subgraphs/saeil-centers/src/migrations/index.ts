@@ -3,6 +3,7 @@ import { CenterYearFigures1732579200000 } from "./1732579200000-center-year-figu
 import { ParticipantAccess1732665600000 } from "./1732665600000-participant-access";
 import { AccessLog1732752000000 } from "./1732752000000-access-log";
 import { Outbox1732924800000 } from "./1732924800000-outbox";
+import { SaeilWorkflow1733011200000 } from "./1733011200000-saeil-workflow";
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   ParticipantAccess1732665600000,
   AccessLog1732752000000,
   Outbox1732924800000,
+  SaeilWorkflow1733011200000,
 ];
