@@ -211,6 +211,14 @@ describe("the rules each local write follows", () => {
     }
   });
 
+  it("participantExists at job-centers: yes or no for office staff who write, refused to the ministry's roles", async () => {
+    const ask = (id: string, token: string) => ws.system.query(`query ($id: ID!) { participantExists(id: $id) }`, { id }, undefined, token);
+    expect((await ask(participantId, ws.tokens.saeilStaff)).data).toEqual({ participantExists: true });
+    expect((await ask("00000000-0000-4000-8000-000000000000", ws.tokens.localStaff)).data).toEqual({ participantExists: false });
+    expect((await ask("nope", ws.tokens.partnerStaff)).data).toEqual({ participantExists: false });
+    expect(errorsOf(await ask(participantId, ws.tokens.analyst)).map((e) => e.code)).toEqual(["FORBIDDEN"]);
+  });
+
   it("a retry with the same key records one outreach and answers the same", async () => {
     const count = async () => Number((await ws.system.sql("local-job-centers", "SELECT count(*) AS n FROM outreach"))[0].n);
     const before = await count();
