@@ -78,6 +78,8 @@ async function main(): Promise<void> {
             DATABASE_URL: databases.urls[name],
             NODE_ENV: env.nodeEnv,
             EVENT_PEERS: peers,
+            // the other agencies ask job-centers whether a participant exists (lib/mutation/ask-owner.ts)
+            JOB_CENTERS_URL: `http://${host}:${env.subgraphPorts["job-centers"]}/graphql`,
             ...auth.env,
             ...serviceNameEnv(name),
           },

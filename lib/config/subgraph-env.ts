@@ -2,6 +2,7 @@ import { isProduction, readAuthEnv, type AuthSettings } from "@lib/auth/auth-env
 import { EnvReader, isDevelopment, type Environment } from "@lib/env/env";
 import { readLogLevel } from "@lib/log/log-level";
 import type { LogLevel } from "@lib/log/logger";
+import { DEFAULT_JOB_CENTERS_URL } from "@lib/mutation/ask-owner";
 import { databaseName, type SubgraphDeclaration } from "@lib/subgraph/declaration";
 import type { EventsConfig } from "@lib/events/start-events";
 import { DEFAULT_STREAM } from "@lib/events/nats-transport";
@@ -28,6 +29,8 @@ export interface SubgraphEnv {
   /** `LOG_LEVEL` (default `info`) and `LOG_REQUESTS` (default true: one line per request). */
   logLevel: LogLevel;
   logRequests: boolean;
+  /** job-centers' GraphQL endpoint (`JOB_CENTERS_URL`): the other agencies ask it whether a participant exists. */
+  jobCentersUrl: string;
 }
 
 /**
@@ -52,6 +55,7 @@ export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration)
     events: readEventsEnv(read),
     logLevel: readLogLevel(read),
     logRequests: read.bool("LOG_REQUESTS", true),
+    jobCentersUrl: read.url("JOB_CENTERS_URL", read.optional("JOB_CENTERS_URL") ?? DEFAULT_JOB_CENTERS_URL),
   });
 }
 

@@ -9,6 +9,7 @@ import { cancellableQueries } from "@lib/db/cancel-abandoned-queries";
 import { createDataSource, warmPool } from "@lib/db/data-source";
 import { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createLogger, type Logger } from "@lib/log/logger";
+import { DEFAULT_JOB_CENTERS_URL } from "@lib/mutation/ask-owner";
 import type { SubgraphDeclaration } from "@lib/subgraph/declaration";
 import { startEvents, type EventsConfig, type RunningEvents } from "@lib/events/start-events";
 import { buildSubgraphServer, type SubgraphServer } from "./subgraph-server";
@@ -37,6 +38,8 @@ export interface SubgraphServiceOptions {
   logger?: Logger;
   /** One log line per request (default false; the service turns it on with LOG_REQUESTS). */
   logRequests?: boolean;
+  /** job-centers' GraphQL endpoint, which the other agencies ask whether a participant exists (default {@link DEFAULT_JOB_CENTERS_URL}). */
+  jobCentersUrl?: string;
 }
 
 export interface SubgraphServerHandle extends SubgraphServer {
@@ -103,6 +106,12 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
         viaGateway,
         trace,
         participantReads: new ParticipantReads(),
+        jobCenters: {
+          url: options.jobCentersUrl ?? DEFAULT_JOB_CENTERS_URL,
+          gatewaySecret: options.auth.gatewaySecret,
+          authorization: request.headers.authorization,
+          requestId: trace.requestId,
+        },
       };
     },
   });

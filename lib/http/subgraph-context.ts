@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import type { ParticipantReads } from "@lib/audit/participant-reads";
 import type { RequestTrace } from "@lib/audit/request-trace";
 import type { Viewer } from "@lib/auth/viewer";
+import type { OwnerClient } from "@lib/mutation/ask-owner";
 
 /** The context of one subgraph request: its database, its fresh loaders, and who is calling. */
 export interface SubgraphContext<Loaders = unknown> {
@@ -17,4 +18,6 @@ export interface SubgraphContext<Loaders = unknown> {
   trace: RequestTrace;
   /** The participants this request has read so far; written to the access log when the response is sent. */
   participantReads: ParticipantReads;
+  /** How this request asks job-centers, the owner of the participants, about one (lib/mutation/ask-owner.ts). */
+  jobCenters: OwnerClient;
 }

@@ -24,3 +24,6 @@ export function checkDay(field: string, date: string, earliest: string, earliest
   if (date > today) throw badUserInput(`${field} (${date}) is in the future; today is ${today}.`, field);
   if (date < earliest) throw badUserInput(`${field} (${date}) is before ${earliestWhat} (${earliest}).`, field);
 }
+
+/** The program began on 2021-01-01 (국민취업지원제도): no record of it is dated earlier. */
+export const PROGRAM_START_DAY = "2021-01-01";

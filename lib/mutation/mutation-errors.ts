@@ -6,12 +6,23 @@ import { GraphQLError } from "graphql";
  * request. Bad values are `badUserInput` (lib/graphql/errors.ts), naming the input field.
  */
 
-/** The participant's stage does not allow this change; names the current stage and the stages it may go to. */
-export function invalidTransition(mutation: string, current: string, allowed: readonly string[]): GraphQLError {
-  const next = allowed.length === 0 ? "none: the case is closed" : allowed.join(", ");
-  return new GraphQLError(`${mutation} is not possible while the participant is ${current}. From ${current} the case may go to: ${next}.`, {
-    extensions: { code: "INVALID_TRANSITION", currentStage: current, allowedStages: [...allowed] },
-  });
+/**
+ * The participant's stage (or another record's status, `what` naming the record) does not allow this change; names
+ * the current stage and the stages it may go to.
+ */
+export function invalidTransition(
+  mutation: string,
+  current: string,
+  allowed: readonly string[],
+  what: { record: string; closed: string } = { record: "the participant", closed: "the case" },
+): GraphQLError {
+  const next = allowed.length === 0 ? `none: ${what.closed} is closed` : allowed.join(", ");
+  return new GraphQLError(
+    `${mutation} is not possible while ${what.record} is ${current}. From ${current} ${what.closed} may go to: ${next}.`,
+    {
+      extensions: { code: "INVALID_TRANSITION", currentStage: current, allowedStages: [...allowed] },
+    },
+  );
 }
 
 /** The record changed since the client read it (optimistic locking): read it again, then decide. */

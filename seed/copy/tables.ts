@@ -55,7 +55,7 @@ export const TABLES = {
   outreach: table("local-job-centers", "outreach", 1, "id, local_job_center_id, participant_id, discovered_on, channel, linked_on", true),
   local_service_use: table("local-job-centers", "local_service_use", 1, "id, local_job_center_id, participant_id, service, used_on", true),
   saeil_center: table("saeil-centers", "saeil_center", 0, "id, name, region_code, address"),
-  saeil_course: table("saeil-centers", "saeil_course", 1, "id, saeil_center_id, title, field, hours, starts_on"),
+  saeil_course: table("saeil-centers", "saeil_course", 1, "id, saeil_center_id, title, field, hours, starts_on", true),
   saeil_enrollment: table("saeil-centers", "saeil_enrollment", 2, "id, course_id, participant_id, status, enrolled_on, completed_on", true),
   welfare_partner: table("welfare-partners", "welfare_partner", 0, "id, name, kind, region_code, address"),
   welfare_referral: table(

@@ -66,11 +66,13 @@ export async function startSystem(options: SystemOptions = {}): Promise<TestSyst
   const subgraphUrls = { ...options.external } as Record<SubgraphName, string>;
   for (const name of SUBGRAPH_NAMES) {
     if (options.external?.[name]) continue;
+    // job-centers starts first; the others ask it about participants (lib/mutation/ask-owner.ts)
     const server = await createSubgraphServer(SUBGRAPHS[name], {
       databaseUrl: urls[name],
       poolSize: 4,
       auth: TEST_AUTH,
       events: options.events?.(name),
+      jobCentersUrl: subgraphUrls["job-centers"],
     });
     subgraphs[name] = Object.assign(await server.listen(0), { sqlCounter: server.sqlCounter, events: server.events });
     subgraphUrls[name] = subgraphs[name].url;

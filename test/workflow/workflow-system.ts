@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { startSystem, type GraphQLResponse, type TestSystem } from "../support/system";
 import { scratchDatabases } from "../support/scratch-databases";
 import { tokenFor } from "../support/test-auth";
+import type { SubgraphName } from "@subgraphs/registry";
 
 /**
  * The platform over databases of the workflow tests' own (they write), and the people who work in it: a counsellor of
@@ -11,7 +12,21 @@ import { tokenFor } from "../support/test-auth";
 export interface WorkflowSystem {
   system: TestSystem;
   center: { id: number; regionCode: string };
-  tokens: { counselor: string; colleague: string; manager: string; otherCenter: string; analyst: string; localStaff: string };
+  tokens: {
+    counselor: string;
+    colleague: string;
+    manager: string;
+    otherCenter: string;
+    analyst: string;
+    localStaff: string;
+    /** Staff of welfare partner `offices.partner`, of another partner, of Saeil center `offices.saeil`, of another local center. */
+    partnerStaff: string;
+    otherPartnerStaff: string;
+    saeilStaff: string;
+    otherLocalStaff: string;
+  };
+  /** Offices of the other agencies the tests write at: welfare partners, a Saeil center, local job centers. */
+  offices: { partner: number; otherPartner: number; saeil: number; local: number; otherLocal: number };
   counselorId: number;
   mutate(mutation: string, input: Record<string, unknown>, token?: string): Promise<GraphQLResponse>;
 }
@@ -47,6 +62,10 @@ export async function startWorkflowSystem(name: string): Promise<WorkflowSystem>
     "SELECT id, employment_center_id AS center FROM counselor WHERE employment_center_id <> $1 LIMIT 1",
     [center.id],
   );
+  const partners = await system.sql<{ id: number }>("welfare-partners", "SELECT id FROM welfare_partner ORDER BY id LIMIT 2");
+  const [saeil] = await system.sql<{ id: number }>("saeil-centers", "SELECT id FROM saeil_center ORDER BY id LIMIT 1");
+  const locals = await system.sql<{ id: number }>("local-job-centers", "SELECT id FROM local_job_center ORDER BY id LIMIT 2");
+  const offices = { partner: partners[0].id, otherPartner: partners[1].id, saeil: saeil.id, local: locals[0].id, otherLocal: locals[1].id };
   const tokens = {
     counselor: await tokenFor("COUNSELOR", center.id, String(counselors[0].id)),
     colleague: await tokenFor("COUNSELOR", center.id, String(counselors[1].id)),
@@ -54,11 +73,16 @@ export async function startWorkflowSystem(name: string): Promise<WorkflowSystem>
     otherCenter: await tokenFor("COUNSELOR", other.center, String(other.id)),
     analyst: await tokenFor("ANALYST", null, "analyst-workflow"),
     localStaff: await tokenFor("LOCAL_CENTER_STAFF", 1, "local-workflow"),
+    partnerStaff: await tokenFor("WELFARE_STAFF", offices.partner, "welfare-workflow"),
+    otherPartnerStaff: await tokenFor("WELFARE_STAFF", offices.otherPartner, "welfare-other-workflow"),
+    saeilStaff: await tokenFor("SAEIL_STAFF", offices.saeil, "saeil-workflow"),
+    otherLocalStaff: await tokenFor("LOCAL_CENTER_STAFF", offices.otherLocal, "local-other-workflow"),
   };
   return {
     system,
     center: { id: center.id, regionCode: center.region_code },
     tokens,
+    offices,
     counselorId: counselors[0].id,
     mutate: (mutation, input, token = tokens.counselor) => {
       const returned = RETURNED[mutation] ?? PARTICIPANT_FIELDS;
@@ -103,3 +127,15 @@ export const errorsOf = (response: GraphQLResponse) =>
     argumentName: e.extensions?.argumentName as unknown,
     message: e.message,
   }));
+
+/**
+ * The last outbox event and access-log row of one agency before a test file writes: the scratch databases keep both
+ * across runs (as production keeps them), so a file's expectations read only the rows after these.
+ */
+export async function highWaterMarks(ws: WorkflowSystem, subgraph: SubgraphName): Promise<{ event: number; log: number }> {
+  const [row] = await ws.system.sql<{ event: number; log: number }>(
+    subgraph,
+    "SELECT (SELECT coalesce(max(id), 0) FROM outbox_event)::int AS event, (SELECT coalesce(max(id), 0) FROM access_log)::int AS log",
+  );
+  return row;
+}

@@ -36,6 +36,7 @@ import { RecordPlacementResolver } from "./placement/record-placement.mutation";
 import { RecordPlacementResultResolver } from "./placement/record-placement-result.mutation";
 import { SignUpWorkExperienceHostResolver } from "./work-experience-company/sign-up-work-experience-host.mutation";
 import { RecordWorkExperienceResolver } from "./work-experience/record-work-experience.mutation";
+import { ParticipantExistsResolver } from "./participant/participant-exists.query";
 
 /** The job-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -70,6 +71,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       RecordPlacementResultResolver,
       SignUpWorkExperienceHostResolver,
       RecordWorkExperienceResolver,
+      ParticipantExistsResolver,
     ],
     referenceResolvers: {
       Region: regionReference,

@@ -14,6 +14,7 @@ import { LocalJobCenterAnnualStatsResolver } from "./local-center-annual-stats/l
 import { accessLogReference } from "./access-log/access-log.reference";
 import { AccessLogResolver } from "./access-log/access-log.resolver";
 import { AccessLog } from "./access-log/access-log.entity";
+import { LocalWorkResolver } from "./local-work/local-work.mutations";
 
 /** The local-job-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -27,6 +28,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       LocalServiceUseResolver,
       ParticipantLocalServicesResolver,
       AccessLogResolver,
+      LocalWorkResolver,
     ],
     orphanedTypes: [Participant, Region, RegionReport, AccessLog],
     referenceResolvers: {

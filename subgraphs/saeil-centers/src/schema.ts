@@ -12,6 +12,7 @@ import { ParticipantSaeilEnrollmentsResolver, SaeilEnrollmentResolver } from "./
 import { accessLogReference } from "./access-log/access-log.reference";
 import { AccessLogResolver } from "./access-log/access-log.resolver";
 import { AccessLog } from "./access-log/access-log.entity";
+import { SaeilWorkResolver } from "./saeil-work/saeil-work.mutations";
 
 /** The saeil-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -23,6 +24,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       SaeilEnrollmentResolver,
       ParticipantSaeilEnrollmentsResolver,
       AccessLogResolver,
+      SaeilWorkResolver,
     ],
     orphanedTypes: [Participant, Region, RegionReport, AccessLog],
     referenceResolvers: {

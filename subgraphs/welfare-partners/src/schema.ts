@@ -11,6 +11,7 @@ import { ParticipantWelfareReferralsResolver, WelfareReferralResolver } from "./
 import { accessLogReference } from "./access-log/access-log.reference";
 import { AccessLogResolver } from "./access-log/access-log.resolver";
 import { AccessLog } from "./access-log/access-log.entity";
+import { ReferralMutationsResolver } from "./welfare-referral/referral.mutations";
 
 /** The welfare-partners subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -21,6 +22,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       WelfareReferralResolver,
       ParticipantWelfareReferralsResolver,
       AccessLogResolver,
+      ReferralMutationsResolver,
     ],
     orphanedTypes: [Participant, Region, RegionReport, AccessLog],
     referenceResolvers: {

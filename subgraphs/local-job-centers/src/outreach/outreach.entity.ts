@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "@lib/graphql/scalars";
 import { OutreachChannel } from "./outreach.enums";
 import { RequiresScopes } from "@lib/graphql/access";
@@ -30,4 +30,8 @@ export class Outreach {
   @Field(() => DateScalar, { nullable: true, description: "When the person was linked into the program." })
   @Column({ name: "linked_on", type: "date", nullable: true })
   linkedOn: string | null;
+
+  @Field(() => Int, { description: "1 when found, 2 once linked; send it back as `expectedVersion`." })
+  @Column({ type: "integer" })
+  version: number;
 }

@@ -5,6 +5,7 @@ import { AccessLog1732752000000 } from "./1732752000000-access-log";
 import { Outbox1732924800000 } from "./1732924800000-outbox";
 import { EventDelivery1733097600000 } from "./1733097600000-event-delivery";
 import { FiguresVersion1733184000000 } from "./1733184000000-figures-version";
+import { SaeilWorkflow1733356800000 } from "./1733356800000-saeil-workflow";
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Outbox1732924800000,
   EventDelivery1733097600000,
   FiguresVersion1733184000000,
+  SaeilWorkflow1733356800000,
 ];

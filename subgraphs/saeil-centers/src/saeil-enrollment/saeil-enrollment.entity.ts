@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Field, ID, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
 import { DateScalar } from "@lib/graphql/scalars";
 import { EnrollmentStatus } from "./saeil-enrollment.enums";
 import { RequiresScopes } from "@lib/graphql/access";
@@ -30,4 +30,12 @@ export class SaeilEnrollment {
   @Field(() => DateScalar, { nullable: true })
   @Column({ name: "completed_on", type: "date", nullable: true })
   completedOn: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ name: "dropped_on", type: "date", nullable: true })
+  droppedOn: string | null;
+
+  @Field(() => Int, { description: "Increases with every change of status; send it back as `expectedVersion`." })
+  @Column({ type: "integer" })
+  version: number;
 }

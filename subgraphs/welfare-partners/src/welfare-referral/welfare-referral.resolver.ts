@@ -3,6 +3,8 @@ import type { WelfarePartnersContext } from "../context";
 import { Participant } from "../participant/participant.entity";
 import { WelfarePartner } from "../welfare-partner/welfare-partner.entity";
 import { WelfareReferral } from "./welfare-referral.entity";
+import { ReferralReasonCategory } from "./welfare-referral.enums";
+import type { Viewer } from "@lib/auth/viewer";
 import { RequiresScopes } from "@lib/graphql/access";
 import { isRelated } from "@lib/auth/participant-access";
 import { forbidden, guardRecords, ownOffice } from "@lib/graphql/records-guard";
@@ -21,6 +23,36 @@ export class WelfareReferralResolver {
     await guardRecords(ctx, referral.participantId, "WELFARE_PARTNER", "WelfareReferral.partner");
     return ctx.loaders.welfarePartnerById.load(referral.partnerId);
   }
+
+  @RequiresScopes(["welfare:read"])
+  @FieldResolver(() => ReferralReasonCategory, {
+    nullable: true,
+    description:
+      "Why the person was referred (PIPA §23 sensitive data): only for the partner it was sent to and the staff of the employment center that referred them; FORBIDDEN for anyone else, consent or not. Null for referrals recorded before reasons were.",
+  })
+  reasonCategory(@Root() referral: WelfareReferral, @Ctx() ctx: WelfarePartnersContext): ReferralReasonCategory | null {
+    // nothing recorded (a referral from before reasons were), nothing to protect
+    if (referral.reasonCategory === null) return null;
+    if (!readsReason(ctx.viewer, referral)) {
+      throw forbidden(
+        "WelfareReferral.reasonCategory",
+        "only the partner the referral was sent to and the referring center read its reason",
+      );
+    }
+    return referral.reasonCategory;
+  }
+}
+
+/**
+ * The reason of a referral is for the two ends of it: the partner that acts on it and the employment center whose
+ * counsellor decided it (both already know it). A participant's consent to share welfare records with other offices
+ * (which opens `partner`) does not extend to it: the purpose of that consent is coordination, which needs the
+ * partner and the status, not the reason (PIPA §23's minimum).
+ */
+export function readsReason(viewer: Viewer, referral: Pick<WelfareReferral, "partnerId" | "referringCenterId">): boolean {
+  if (viewer.kind !== "user" || viewer.org === null) return false;
+  if (viewer.org.kind === "WELFARE_PARTNER") return viewer.org.id === referral.partnerId;
+  return viewer.org.kind === "EMPLOYMENT_CENTER" && referral.referringCenterId !== null && viewer.org.id === referral.referringCenterId;
 }
 
 @Resolver(() => Participant)
