@@ -79,7 +79,7 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
           effects: (await subgraph.eventEffects?.()) ?? {},
           secret: options.auth.gatewaySecret,
           config: options.events,
-          log: (line) => console.error(`[${subgraph.name}] ${line}`),
+          log: (line) => logger.warn(line),
         })
       : null;
   const server = buildSubgraphServer({

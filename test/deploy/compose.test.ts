@@ -61,7 +61,8 @@ describe("docker-compose.yml", () => {
           (other) => names(value, `${other.name}-db`) || names(value, databaseName(other)) || name.startsWith(`${other.envPrefix}_`),
         ),
       );
-      expect(leaks).toEqual([]);
+      // the one exception: job-centers' GraphQL address, which the others ask whether a participant exists (never its database)
+      expect(leaks.filter(([name]) => name !== "JOB_CENTERS_URL")).toEqual([]);
     }
   });
 
