@@ -66,11 +66,13 @@ export async function launchSystem(options: { participants?: number; timeoutMs?:
   const timeoutMs = options.timeoutMs ?? startupTimeoutMs(participants);
   const host = "127.0.0.1";
   const [gatewayPort, pgPort, ...subgraphPorts] = await freePorts(2 + SUBGRAPH_NAMES.length, host);
-  // REPORT_CACHE off: the peer caches nothing, so ProgramReport compares execution with execution
+  // REPORT_CACHE off: the peer caches nothing, so ProgramReport compares execution with execution; LOG_REQUESTS
+  // off: the peer writes no line per request either (the launcher's own log is still read for its address)
   const env: Record<string, string> = {
     HOST: host,
     GATEWAY_PORT: String(gatewayPort),
     REPORT_CACHE: "false",
+    LOG_REQUESTS: "false",
     ...dataSizeEnv(participants, pgPort),
   };
   SUBGRAPH_NAMES.forEach((name, i) => (env[subgraphVariable(SUBGRAPHS[name], "PORT")] = String(subgraphPorts[i])));
