@@ -2,16 +2,14 @@ import { Arg, Ctx, Info, Mutation, Resolver } from "type-graphql";
 import { BUMP_FIGURES_VERSION } from "@lib/db/figures-version";
 import type { GraphQLResolveInfo } from "graphql";
 import type { EntityManager } from "typeorm";
-import type { Viewer } from "@lib/auth/viewer";
-import { emit } from "@lib/events/outbox";
 import { Policy, RequiresScopes } from "@lib/graphql/access";
+import { emit } from "@lib/events/outbox";
 import { badUserInput } from "@lib/graphql/errors";
-import { parseIntId, parseUuid } from "@lib/graphql/ids";
-import { forbidden } from "@lib/graphql/records-guard";
-import { participantExists } from "@lib/mutation/ask-owner";
+import { parseIntId } from "@lib/graphql/ids";
 import { checkDay, PROGRAM_START_DAY, todayInKorea } from "@lib/mutation/dates";
 import { checkIdempotencyKey } from "@lib/mutation/idempotency";
 import { conflict, invalidTransition } from "@lib/mutation/mutation-errors";
+import { knownParticipant, linkParticipant, ownOfficeOf } from "@lib/mutation/office-writes";
 import { runMutation } from "@lib/mutation/run-mutation";
 import type { LocalJobCentersContext } from "../context";
 import { LinkAgreement } from "../link-agreement/link-agreement.entity";
@@ -34,7 +32,7 @@ export class LocalWorkResolver {
     @Ctx() ctx: LocalJobCentersContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Outreach> {
-    const center = ownCenter(ctx.viewer, "recordOutreach");
+    const center = ownOfficeOf(ctx.viewer, "LOCAL_JOB_CENTER", "recordOutreach", "a local job center's");
     const { idempotencyKey, ...rest } = input;
     const discoveredOn = input.discoveredOn ?? todayInKorea();
     checkDay("discoveredOn", discoveredOn, PROGRAM_START_DAY, "the program's start");
@@ -61,10 +59,10 @@ export class LocalWorkResolver {
     @Ctx() ctx: LocalJobCentersContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Outreach> {
-    const center = ownCenter(ctx.viewer, "linkOutreach");
+    const center = ownOfficeOf(ctx.viewer, "LOCAL_JOB_CENTER", "linkOutreach", "a local job center's");
     const { idempotencyKey, ...rest } = input;
     checkIdempotencyKey(idempotencyKey);
-    const participantId = await knownParticipant(ctx, input.participantId);
+    const participantId = await knownParticipant(ctx.jobCenters, input.participantId);
     const { outreachId } = await runMutation(ctx, info, { mutation: "linkOutreach", idempotencyKey, input: rest }, async (tx) => {
       const id = parseIntId(input.outreachId);
       const [row] =
@@ -90,7 +88,7 @@ export class LocalWorkResolver {
         participantId,
         linkedOn,
       ]);
-      await link(tx, participantId, center);
+      await linkParticipant(tx, participantId, "LOCAL_JOB_CENTER", center);
       await addToLocalYear(tx, center, linkedOn, { linked: 1 });
       await emit(tx, {
         type: "OutreachLinked",
@@ -112,7 +110,7 @@ export class LocalWorkResolver {
     @Ctx() ctx: LocalJobCentersContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<LinkAgreement> {
-    const center = ownCenter(ctx.viewer, "setAgreementQuota");
+    const center = ownOfficeOf(ctx.viewer, "LOCAL_JOB_CENTER", "setAgreementQuota", "a local job center's");
     const { idempotencyKey, ...rest } = input;
     const thisYear = Number(todayInKorea().slice(0, 4));
     if (!Number.isInteger(input.year) || input.year < 2021 || input.year > thisYear + 1) {
@@ -163,49 +161,21 @@ export class LocalWorkResolver {
     @Ctx() ctx: LocalJobCentersContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<LocalServiceUse> {
-    const center = ownCenter(ctx.viewer, "recordLocalServiceUse");
+    const center = ownOfficeOf(ctx.viewer, "LOCAL_JOB_CENTER", "recordLocalServiceUse", "a local job center's");
     const { idempotencyKey, ...rest } = input;
     checkIdempotencyKey(idempotencyKey);
     const usedOn = input.usedOn ?? todayInKorea();
     checkDay("usedOn", usedOn, PROGRAM_START_DAY, "the program's start");
-    const participantId = await knownParticipant(ctx, input.participantId);
+    const participantId = await knownParticipant(ctx.jobCenters, input.participantId);
     const { useId } = await runMutation(ctx, info, { mutation: "recordLocalServiceUse", idempotencyKey, input: rest }, async (tx) => {
       const [{ id }] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO local_service_use (local_job_center_id, participant_id, service, used_on) VALUES ($1, $2, $3, $4) RETURNING id::text`,
         [center, participantId, input.service, usedOn],
       );
-      await link(tx, participantId, center);
+      await linkParticipant(tx, participantId, "LOCAL_JOB_CENTER", center);
       return { result: { useId: id }, participantIds: [participantId] };
     });
     return ctx.db.getRepository(LocalServiceUse).findOneByOrFail({ id: useId });
-  }
-}
-
-/** The viewer's own local job center: only its staff write its records. */
-function ownCenter(viewer: Viewer, mutation: string): number {
-  if (viewer.kind !== "user" || viewer.org?.kind !== "LOCAL_JOB_CENTER") {
-    throw forbidden(`Mutation.${mutation}`, "only a local job center's own staff write its records");
-  }
-  return viewer.org.id;
-}
-
-/** The participant, once job-centers (the owner) says it exists; BAD_USER_INPUT naming `participantId` otherwise. */
-async function knownParticipant(ctx: LocalJobCentersContext, given: string): Promise<string> {
-  const id = parseUuid(given);
-  if (id === null || !(await participantExists(ctx.jobCenters, id))) {
-    throw badUserInput(`No participant with id "${given}" is known to the employment centers.`, "participantId");
-  }
-  return id;
-}
-
-/** Your center now serves the person: the link (once), and the event that tells the other agencies. */
-async function link(tx: EntityManager, participantId: string, center: number): Promise<void> {
-  const inserted = await tx.query<unknown[]>(
-    `INSERT INTO participant_link (participant_id, office_kind, office_id) VALUES ($1, 'LOCAL_JOB_CENTER', $2) ON CONFLICT DO NOTHING RETURNING 1`,
-    [participantId, center],
-  );
-  if (inserted.length > 0) {
-    await emit(tx, { type: "ParticipantLinked", participantId, payload: { officeKind: "LOCAL_JOB_CENTER", officeId: center } });
   }
 }
 

@@ -2,16 +2,13 @@ import { Arg, Ctx, Info, Mutation, Resolver } from "type-graphql";
 import { BUMP_FIGURES_VERSION } from "@lib/db/figures-version";
 import type { GraphQLResolveInfo } from "graphql";
 import type { EntityManager } from "typeorm";
-import type { Viewer } from "@lib/auth/viewer";
-import { emit } from "@lib/events/outbox";
 import { Policy, RequiresScopes } from "@lib/graphql/access";
 import { badUserInput } from "@lib/graphql/errors";
-import { parseIntId, parseUuid } from "@lib/graphql/ids";
-import { forbidden } from "@lib/graphql/records-guard";
-import { participantExists } from "@lib/mutation/ask-owner";
+import { parseIntId } from "@lib/graphql/ids";
 import { addDays, checkDay, PROGRAM_START_DAY, todayInKorea } from "@lib/mutation/dates";
 import { checkIdempotencyKey } from "@lib/mutation/idempotency";
 import { conflict, invalidTransition } from "@lib/mutation/mutation-errors";
+import { knownParticipant, linkParticipant, ownOfficeOf } from "@lib/mutation/office-writes";
 import { runMutation } from "@lib/mutation/run-mutation";
 import type { SaeilCentersContext } from "../context";
 import { Course } from "../course/course.entity";
@@ -42,7 +39,7 @@ export class SaeilWorkResolver {
     @Ctx() ctx: SaeilCentersContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<Course> {
-    const center = ownCenter(ctx.viewer, "createCourse");
+    const center = ownOfficeOf(ctx.viewer, "SAEIL_CENTER", "createCourse", "a Saeil center's");
     const { idempotencyKey, ...rest } = input;
     const title = text("title", input.title, 100);
     const field = text("field", input.field, 40);
@@ -69,12 +66,12 @@ export class SaeilWorkResolver {
     @Ctx() ctx: SaeilCentersContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SaeilEnrollment> {
-    const center = ownCenter(ctx.viewer, "enrollInCourse");
+    const center = ownOfficeOf(ctx.viewer, "SAEIL_CENTER", "enrollInCourse", "a Saeil center's");
     const { idempotencyKey, ...rest } = input;
     checkIdempotencyKey(idempotencyKey);
     const enrolledOn = input.enrolledOn ?? todayInKorea();
     checkDay("enrolledOn", enrolledOn, PROGRAM_START_DAY, "the program's start");
-    const participantId = await knownParticipant(ctx, input.participantId);
+    const participantId = await knownParticipant(ctx.jobCenters, input.participantId);
     const { enrollmentId } = await runMutation(ctx, info, { mutation: "enrollInCourse", idempotencyKey, input: rest }, async (tx) => {
       const courseId = parseIntId(input.courseId);
       const [course] =
@@ -95,7 +92,7 @@ export class SaeilWorkResolver {
         `INSERT INTO saeil_enrollment (course_id, participant_id, status, enrolled_on) VALUES ($1, $2, 'ENROLLED', $3) RETURNING id::text`,
         [course.id, participantId, enrolledOn],
       );
-      await link(tx, participantId, center);
+      await linkParticipant(tx, participantId, "SAEIL_CENTER", center);
       await addToSaeilYear(tx, center, enrolledOn, { enrolled: 1 });
       return { result: { enrollmentId: id }, participantIds: [participantId] };
     });
@@ -135,7 +132,7 @@ export class SaeilWorkResolver {
     @Ctx() ctx: SaeilCentersContext,
     @Info() info: GraphQLResolveInfo,
   ): Promise<SaeilInternship> {
-    const center = ownCenter(ctx.viewer, "recordInternship");
+    const center = ownOfficeOf(ctx.viewer, "SAEIL_CENTER", "recordInternship", "a Saeil center's");
     const { idempotencyKey, ...rest } = input;
     checkIdempotencyKey(idempotencyKey);
     const company = text("company", input.company, 100);
@@ -143,13 +140,13 @@ export class SaeilWorkResolver {
     if (input.endsOn < input.startsOn || input.endsOn > addDays(input.startsOn, 365)) {
       throw badUserInput(`endsOn (${input.endsOn}) must be from startsOn (${input.startsOn}) to a year after it.`, "endsOn");
     }
-    const participantId = await knownParticipant(ctx, input.participantId);
+    const participantId = await knownParticipant(ctx.jobCenters, input.participantId);
     const { internshipId } = await runMutation(ctx, info, { mutation: "recordInternship", idempotencyKey, input: rest }, async (tx) => {
       const [{ id }] = await tx.query<Array<{ id: string }>>(
         `INSERT INTO saeil_internship (saeil_center_id, participant_id, company, starts_on, ends_on) VALUES ($1, $2, $3, $4, $5) RETURNING id::text`,
         [center, participantId, company, input.startsOn, input.endsOn],
       );
-      await link(tx, participantId, center);
+      await linkParticipant(tx, participantId, "SAEIL_CENTER", center);
       return { result: { internshipId: id }, participantIds: [participantId] };
     });
     return ctx.db.getRepository(SaeilInternship).findOneByOrFail({ id: internshipId });
@@ -165,7 +162,7 @@ async function closeEnrollment(
   date: string | null | undefined,
   status: EnrollmentStatus.COMPLETED | EnrollmentStatus.DROPPED,
 ): Promise<SaeilEnrollment> {
-  const center = ownCenter(ctx.viewer, mutation);
+  const center = ownOfficeOf(ctx.viewer, "SAEIL_CENTER", mutation, "a Saeil center's");
   const { idempotencyKey, ...rest } = input;
   const on = date ?? todayInKorea();
   const { enrollmentId } = await runMutation(ctx, info, { mutation, idempotencyKey, input: rest }, async (tx) => {
@@ -195,38 +192,10 @@ async function closeEnrollment(
   return ctx.db.getRepository(SaeilEnrollment).findOneByOrFail({ id: enrollmentId });
 }
 
-/** The viewer's own Saeil center: only its staff write its records. */
-function ownCenter(viewer: Viewer, mutation: string): number {
-  if (viewer.kind !== "user" || viewer.org?.kind !== "SAEIL_CENTER") {
-    throw forbidden(`Mutation.${mutation}`, "only a Saeil center's own staff write its records");
-  }
-  return viewer.org.id;
-}
-
 function text(field: string, value: string, max: number): string {
   const trimmed = value.trim();
   if (trimmed.length < 1 || trimmed.length > max) throw badUserInput(`${field} must be 1–${max} characters.`, field);
   return trimmed;
-}
-
-/** The participant, once job-centers (the owner) says it exists; BAD_USER_INPUT naming `participantId` otherwise. */
-async function knownParticipant(ctx: SaeilCentersContext, given: string): Promise<string> {
-  const id = parseUuid(given);
-  if (id === null || !(await participantExists(ctx.jobCenters, id))) {
-    throw badUserInput(`No participant with id "${given}" is known to the employment centers.`, "participantId");
-  }
-  return id;
-}
-
-/** Your center now serves the person: the link (once), and the event that tells the other agencies. */
-async function link(tx: EntityManager, participantId: string, center: number): Promise<void> {
-  const inserted = await tx.query<unknown[]>(
-    `INSERT INTO participant_link (participant_id, office_kind, office_id) VALUES ($1, 'SAEIL_CENTER', $2) ON CONFLICT DO NOTHING RETURNING 1`,
-    [participantId, center],
-  );
-  if (inserted.length > 0) {
-    await emit(tx, { type: "ParticipantLinked", participantId, payload: { officeKind: "SAEIL_CENTER", officeId: center } });
-  }
 }
 
 /** Adds a write's effect to the center's figures for the year, in the write's transaction (the region report reads them). */
