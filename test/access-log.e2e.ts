@@ -567,14 +567,14 @@ describe("tamper detection", () => {
   });
 
   it("a least-privileged service role appends through the function only; even granted the privileges, changes are refused", async () => {
-    await admin.query(`CREATE ROLE ${serviceRole} LOGIN`);
+    await admin.query(`CREATE ROLE ${serviceRole} LOGIN PASSWORD 'service-test-password'`);
     await db.query(`GRANT SELECT ON access_log TO ${serviceRole}`);
     await db.query(
       `GRANT EXECUTE ON FUNCTION access_log_append(text, text, text, text, text, integer, text, text, uuid[], text, text) TO ${serviceRole}`,
     );
     const url = new URL(scratchUrl());
     url.username = serviceRole;
-    url.password = "";
+    url.password = "service-test-password";
     const service = new Client({ connectionString: url.toString() });
     await service.connect();
     const error = (promise: Promise<unknown>) =>
