@@ -40,15 +40,8 @@ const ROW_TEXT = `
       r.participant_ids, r.client_address, r.request_id)::text
   $$`;
 
-/**
- * The append function. With `asyncReadCommit`, an entry of a read commits without waiting for its WAL flush
- * (`synchronous_commit = off` for that transaction only): appends are serialised, and waiting for the disk inside the
- * lock capped every agency at a few hundred reads a second. The chain stays whole (the WAL keeps its order); a crash
- * of the database server can lose the read entries of its last ~200 ms (wal_writer_delay), never a write's, whose
- * entry commits with the write itself at the session's (synchronous) setting.
- */
-const appendFunction = (asyncReadCommit: boolean) => `
-  CREATE OR REPLACE FUNCTION access_log_append(p_action text, p_subgraph text, p_user_sub text, p_user_role text, p_office_kind text,
+const APPEND = `
+  CREATE FUNCTION access_log_append(p_action text, p_subgraph text, p_user_sub text, p_user_role text, p_office_kind text,
       p_office_id integer, p_operation_name text, p_operation_hash text, p_participant_ids uuid[], p_client_address text,
       p_request_id text)
     RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
@@ -60,7 +53,6 @@ const appendFunction = (asyncReadCommit: boolean) => `
     IF current_setting('transaction_isolation') <> 'read committed' THEN
       RAISE EXCEPTION 'access_log_append runs in READ COMMITTED transactions only';
     END IF;
-${asyncReadCommit ? "IF p_action = 'READ' THEN PERFORM set_config('synchronous_commit', 'off', true); END IF;" : ""}
     -- one append at a time per database: each row chains to the one before it
     PERFORM pg_advisory_xact_lock(${ACCESS_LOG_LOCK});
     SELECT l.hash INTO r.prev_hash FROM access_log l ORDER BY l.id DESC LIMIT 1;
@@ -97,7 +89,7 @@ export async function createAccessLogTables(q: SqlRunner): Promise<void> {
   await q.query(`CREATE INDEX access_log_user_at ON access_log (user_sub, at, id)`);
   await q.query(`CREATE INDEX access_log_at ON access_log (at, id)`);
   await q.query(ROW_TEXT);
-  await q.query(appendFunction(false));
+  await q.query(APPEND);
   await q.query(REFUSE);
   // statement-level: it fires even when no row matches, and TRUNCATE has no rows to fire for
   await q.query(`
@@ -123,9 +115,4 @@ export async function dropAccessLogTables(q: SqlRunner): Promise<void> {
   await q.query(`DROP FUNCTION access_log_row_text(access_log)`);
   await q.query(`DROP TABLE access_log`);
   await q.query(`DROP FUNCTION access_log_refuse_change()`);
-}
-
-/** Replaces the append function by the one whose read entries commit without waiting for the disk (see appendFunction). */
-export async function commitReadEntriesAsynchronously(q: SqlRunner, on: boolean): Promise<void> {
-  await q.query(appendFunction(on));
 }

@@ -7,7 +7,6 @@ import { Outbox1732924800000 } from "./1732924800000-outbox";
 import { EventDelivery1733097600000 } from "./1733097600000-event-delivery";
 import { FiguresVersion1733184000000 } from "./1733184000000-figures-version";
 import { CaseWork1733270400000 } from "./1733270400000-case-work";
-import { ReadLogCommit1733443200000 } from "./1733443200000-read-log-commit";
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -20,5 +19,4 @@ export const migrations = [
   EventDelivery1733097600000,
   FiguresVersion1733184000000,
   CaseWork1733270400000,
-  ReadLogCommit1733443200000,
 ];

@@ -6,7 +6,6 @@ import { Outbox1732924800000 } from "./1732924800000-outbox";
 import { EventDelivery1733097600000 } from "./1733097600000-event-delivery";
 import { FiguresVersion1733184000000 } from "./1733184000000-figures-version";
 import { LocalWorkflow1733356800000 } from "./1733356800000-local-workflow";
-import { ReadLogCommit1733443200000 } from "./1733443200000-read-log-commit";
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -18,5 +17,4 @@ export const migrations = [
   EventDelivery1733097600000,
   FiguresVersion1733184000000,
   LocalWorkflow1733356800000,
-  ReadLogCommit1733443200000,
 ];
