@@ -32,14 +32,19 @@ export async function queryGateway<T>(
   variables: Record<string, unknown> = {},
   operationName?: string,
 ): Promise<T> {
-  const response = await fetch(gateway.url, {
-    method: "POST",
-    headers: { ...gateway.headers, "content-type": "application/json" },
-    body: JSON.stringify({ query, variables, operationName }),
-  }).catch((error: Error) => {
-    const cause = (error.cause as Error | undefined)?.message;
-    throw new Error(`cannot reach the gateway at ${gateway.url}: ${cause ?? error.message}`);
-  });
+  const send = () =>
+    fetch(gateway.url, {
+      method: "POST",
+      headers: { ...gateway.headers, "content-type": "application/json" },
+      body: JSON.stringify({ query, variables, operationName }),
+    });
+  // once more on a reset: a kept-alive socket the server closed for idling just as it was reused (set-up reads only)
+  const response = await send()
+    .catch((error: Error) => ((error.cause as { code?: string } | undefined)?.code === "ECONNRESET" ? send() : Promise.reject(error)))
+    .catch((error: Error) => {
+      const cause = (error.cause as Error | undefined)?.message;
+      throw new Error(`cannot reach the gateway at ${gateway.url}: ${cause ?? error.message}`);
+    });
   const text = await response.text();
   // a 401 is the token (expired, signed with other keys): say so rather than leave it to the body
   if (response.status === 401) throw new Error(`gateway refused the benchmark's token (401): ${text.slice(0, 300)}`);
