@@ -86,5 +86,8 @@ it("ends a statement past statement_timeout even when nothing cancels it", async
       extensions: { code: "INTERNAL_SERVER_ERROR" },
     },
   ]);
+  // pg_stat_activity shows the cancelled backend's state a moment after the error reached the client
+  const answered = Date.now();
+  while ((await waiting()) > 0 && Date.now() - answered < 1_000) await sleep(20);
   expect(await waiting()).toBe(0);
 });
