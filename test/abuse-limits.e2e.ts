@@ -26,13 +26,17 @@ function nestedRegions(pairs: number): string {
   return `{ regions { ${inner} } }`;
 }
 
-/** The answer is one error with this message, code and limit, at this status, in well under a second. */
+/**
+ * The answer is one error with this message, code and limit, at this status, at once: far under the 10 s and more
+ * these queries once took (or the memory they ran out of). The bound is loose because the suite's other files load
+ * the same two cores meanwhile; what proves "before any work" is that the error is a parse or validation error.
+ */
 function expectRefused(answer: HttpAnswer, status: number, code: string, message: string, limit?: string) {
   expect(answer.body.errors).toHaveLength(1);
   const [error] = answer.body.errors!;
   expect([answer.status, error.message, error.extensions?.code, error.extensions?.limit]).toEqual([status, message, code, limit]);
   expect(answer.body.data).toBeUndefined();
-  expect(answer.ms).toBeLessThan(1000);
+  expect(answer.ms).toBeLessThan(3000);
 }
 
 describe("the gateway refuses at once", () => {
