@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
+import { dropFiguresTable, figuresViewToTable } from "@lib/db/figures-table";
 import { createIdempotencyTable } from "@lib/mutation/idempotency";
 
 /**
@@ -17,12 +18,11 @@ export class Workflow1732838400000 implements MigrationInterface {
     await q.query(`ALTER TABLE participant ADD COLUMN rejection_reason text`);
     await q.query(`ALTER TABLE participant ADD COLUMN late_decision_reason text`);
     await createIdempotencyTable(q);
-    const [{ definition }] = (await q.query(`SELECT definition FROM pg_matviews WHERE matviewname = 'center_year_figures'`)) as Array<{
-      definition: string;
-    }>;
-    await q.query(`DROP MATERIALIZED VIEW center_year_figures`);
-    await q.query(`
-      CREATE TABLE center_year_figures (
+    await figuresViewToTable(
+      q,
+      "center_year_figures",
+      ["center_id", "region_code", "year", "applicants", "started", "employed", "placed", "companies", "paid"],
+      `
         center_id   integer NOT NULL REFERENCES employment_center(id),
         region_code varchar(2) NOT NULL,
         year        integer NOT NULL,
@@ -32,21 +32,12 @@ export class Workflow1732838400000 implements MigrationInterface {
         placed      integer NOT NULL DEFAULT 0 CHECK (placed >= 0),
         companies   integer NOT NULL DEFAULT 0 CHECK (companies >= 0),
         paid        bigint  NOT NULL DEFAULT 0 CHECK (paid >= 0),
-        PRIMARY KEY (center_id, year))`);
-    await q.query(`CREATE INDEX center_year_figures_year ON center_year_figures (year, region_code)`);
-    // the view's own query, kept as the one definition of the figures: what a bulk load recomputes from the records
-    await q.query(`
-      CREATE FUNCTION recompute_center_year_figures() RETURNS void LANGUAGE sql AS $fn$
-        DELETE FROM center_year_figures;
-        INSERT INTO center_year_figures (center_id, region_code, year, applicants, started, employed, placed, companies, paid)
-        ${definition.replace(/;\s*$/, "")};
-      $fn$`);
-    await q.query(`SELECT recompute_center_year_figures()`);
+        PRIMARY KEY (center_id, year)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION recompute_center_year_figures()`);
-    await q.query(`DROP TABLE center_year_figures`);
+    await dropFiguresTable(q, "center_year_figures");
     await q.query(`DROP TABLE idempotency_key`);
     await q.query(`ALTER TABLE participant DROP COLUMN late_decision_reason, DROP COLUMN rejection_reason, DROP COLUMN version`);
     throw new Error("the materialised view center_year_figures is recreated by re-running migration CenterYearFigures1732579200000");

@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
+import { dropFiguresTable, figuresViewToTable } from "@lib/db/figures-table";
 
 /**
  * What the Saeil centers' work needs once it is written through the graph (createCourse, enrollInCourse,
@@ -29,33 +30,22 @@ export class SaeilWorkflow1733356800000 implements MigrationInterface {
         starts_on       date NOT NULL,
         ends_on         date NOT NULL CHECK (ends_on >= starts_on))`);
     await q.query(`CREATE INDEX saeil_internship_participant_idx ON saeil_internship (participant_id, starts_on)`);
-    const [{ definition }] = (await q.query(
-      `SELECT definition FROM pg_matviews WHERE matviewname = 'saeil_center_year_figures'`,
-    )) as Array<{
-      definition: string;
-    }>;
-    await q.query(`DROP MATERIALIZED VIEW saeil_center_year_figures`);
-    await q.query(`
-      CREATE TABLE saeil_center_year_figures (
+    await figuresViewToTable(
+      q,
+      "saeil_center_year_figures",
+      ["center_id", "region_code", "year", "enrolled", "completed"],
+      `
         center_id   integer NOT NULL REFERENCES saeil_center(id),
         region_code varchar(2) NOT NULL,
         year        integer NOT NULL,
         enrolled    integer NOT NULL DEFAULT 0 CHECK (enrolled >= 0),
         completed   integer NOT NULL DEFAULT 0 CHECK (completed >= 0),
-        PRIMARY KEY (center_id, year))`);
-    await q.query(`CREATE INDEX saeil_center_year_figures_year ON saeil_center_year_figures (year, region_code)`);
-    await q.query(`
-      CREATE FUNCTION recompute_saeil_center_year_figures() RETURNS void LANGUAGE sql AS $fn$
-        DELETE FROM saeil_center_year_figures;
-        INSERT INTO saeil_center_year_figures (center_id, region_code, year, enrolled, completed)
-        ${definition.replace(/;\s*$/, "")};
-      $fn$`);
-    await q.query(`SELECT recompute_saeil_center_year_figures()`);
+        PRIMARY KEY (center_id, year)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION recompute_saeil_center_year_figures()`);
-    await q.query(`DROP TABLE saeil_center_year_figures`);
+    await dropFiguresTable(q, "saeil_center_year_figures");
     await q.query(`DROP TABLE saeil_internship`);
     await q.query(`ALTER TABLE saeil_enrollment DROP COLUMN dropped_on, DROP COLUMN version`);
     await q.query(`ALTER TABLE saeil_course ALTER COLUMN id DROP IDENTITY`);

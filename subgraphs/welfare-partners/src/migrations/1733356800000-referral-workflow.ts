@@ -1,4 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
+import { dropFiguresTable, figuresViewToTable } from "@lib/db/figures-table";
 
 /**
  * What referrals need once they are written through the graph (createReferral, acceptReferral, declineReferral,
@@ -32,31 +33,22 @@ export class ReferralWorkflow1733356800000 implements MigrationInterface {
         ADD CHECK (declined_on IS NULL OR status = 'DECLINED'),
         ADD CHECK (decline_reason IS NULL OR status = 'DECLINED'),
         ADD CHECK (outcome IS NULL OR status = 'RESOLVED')`);
-    const [{ definition }] = (await q.query(`SELECT definition FROM pg_matviews WHERE matviewname = 'partner_year_figures'`)) as Array<{
-      definition: string;
-    }>;
-    await q.query(`DROP MATERIALIZED VIEW partner_year_figures`);
-    await q.query(`
-      CREATE TABLE partner_year_figures (
+    await figuresViewToTable(
+      q,
+      "partner_year_figures",
+      ["partner_id", "region_code", "year", "referred", "resolved"],
+      `
         partner_id  integer NOT NULL REFERENCES welfare_partner(id),
         region_code varchar(2) NOT NULL,
         year        integer NOT NULL,
         referred    integer NOT NULL DEFAULT 0 CHECK (referred >= 0),
         resolved    integer NOT NULL DEFAULT 0 CHECK (resolved >= 0),
-        PRIMARY KEY (partner_id, year))`);
-    await q.query(`CREATE INDEX partner_year_figures_year ON partner_year_figures (year, region_code)`);
-    await q.query(`
-      CREATE FUNCTION recompute_partner_year_figures() RETURNS void LANGUAGE sql AS $fn$
-        DELETE FROM partner_year_figures;
-        INSERT INTO partner_year_figures (partner_id, region_code, year, referred, resolved)
-        ${definition.replace(/;\s*$/, "")};
-      $fn$`);
-    await q.query(`SELECT recompute_partner_year_figures()`);
+        PRIMARY KEY (partner_id, year)`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`DROP FUNCTION recompute_partner_year_figures()`);
-    await q.query(`DROP TABLE partner_year_figures`);
+    await dropFiguresTable(q, "partner_year_figures");
     await q.query(`
       ALTER TABLE welfare_referral DROP COLUMN outcome, DROP COLUMN decline_reason, DROP COLUMN declined_on, DROP COLUMN accepted_on,
         DROP COLUMN referring_center_id, DROP COLUMN reason_category, DROP COLUMN version`);
