@@ -95,6 +95,28 @@ export async function warmPool(dataSource: DataSource, size: number): Promise<vo
   for (const client of clients) client.release();
 }
 
+/**
+ * Connects, trying again with backoff for about 20 s when the first connection times out: PostgreSQL started in the
+ * same moment as every service (the launcher, a compose file, a node coming back) can be slow to accept them all, and
+ * a service that gives up at once then needs a restart it did not need.
+ */
+export async function initializeWithRetries(
+  dataSource: DataSource,
+  logger?: { warn(fields: object, message: string): void },
+  delaysMs: readonly number[] = [500, 1_000, 2_000, 4_000, 8_000],
+): Promise<DataSource> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await dataSource.initialize();
+    } catch (error) {
+      const delay = delaysMs[attempt];
+      if (delay === undefined || dataSource.isInitialized) throw error;
+      logger?.warn({ attempt: attempt + 1, reason: (error as Error).message }, "database not reachable yet, trying again");
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
+
 /** Runs pending migrations; each in its own transaction, so a failed one leaves the database as it was. */
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   const applied = await dataSource.runMigrations({ transaction: "each" });

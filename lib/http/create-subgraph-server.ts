@@ -6,7 +6,7 @@ import { callerOf } from "@lib/auth/bearer";
 import { GATEWAY_CREDENTIAL_HEADER, isGatewayCredential } from "@lib/auth/gateway-credential";
 import { createTokenVerifier } from "@lib/auth/verify-token";
 import { cancellableQueries } from "@lib/db/cancel-abandoned-queries";
-import { createDataSource, warmPool } from "@lib/db/data-source";
+import { createDataSource, initializeWithRetries, warmPool } from "@lib/db/data-source";
 import { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createLogger, type Logger } from "@lib/log/logger";
 import { DEFAULT_JOB_CENTERS_URL } from "@lib/mutation/ask-owner";
@@ -66,10 +66,12 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
     statementTimeoutMs: options.statementTimeoutMs,
     counter: sqlCounter,
   });
-  const [built] = await Promise.all([subgraph.schema(), dataSource.initialize()]);
+  const [built] = await Promise.all([subgraph.schema(), initializeWithRetries(dataSource, logger)]);
   // every read of a participant's personal data is noted per request and logged once, as the response is sent
   const schema = recordParticipantReads(built);
-  await warmPool(dataSource, poolSize);
+  // a machine busy at start-up may take longer than the connect timeout to open them all: the pool then opens the
+  // rest on demand, which is no reason to refuse to start
+  await warmPool(dataSource, poolSize).catch((error: Error) => logger.warn({ reason: error.message }, "pool not warmed at start"));
   const events =
     options.events && options.events.kind !== "off"
       ? await startEvents({
