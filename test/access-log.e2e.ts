@@ -4,7 +4,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { PostgresQueryRunner } from "typeorm/driver/postgres/PostgresQueryRunner";
-import { APPEND_SQL, appendAccessLog, type AccessEntry } from "@lib/audit/access-log-row";
+import { appendAccessLog, type AccessEntry } from "@lib/audit/access-log-row";
+import { APPEND_GROUP_SQL, createAccessLogWriter } from "@lib/audit/access-log-writer";
 import { verifyChain, verifyDatabase } from "@lib/audit/verify-chain";
 import { userOf } from "@lib/auth/viewer";
 import type { Role } from "@lib/auth/roles";
@@ -512,6 +513,42 @@ describe("tamper detection", () => {
     }
   });
 
+  it("concurrent requests' entries are appended in groups, one statement each, and chain like single appends", async () => {
+    const scratch = `${scratchName}_group`;
+    await admin.query(`CREATE DATABASE ${scratch}`);
+    const url = withDatabase(adminUrl(), scratch);
+    const group = new Client({ connectionString: url });
+    await group.connect();
+    try {
+      await createAccessLogTables(group);
+      const statements: string[] = [];
+      const counted = { query: (sql: string, parameters: unknown[]) => (statements.push(sql), group.query(sql, parameters)) };
+      const writer = createAccessLogWriter(counted);
+      // 30 requests finishing at once, then 5 more while the first group's statement is running
+      const first = Promise.all(Array.from({ length: 30 }, (_, i) => writer.append(entry(i + 1))));
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(statements).toEqual([APPEND_GROUP_SQL]);
+      const second = Promise.all(Array.from({ length: 5 }, (_, i) => writer.append(entry(i + 31))));
+      await Promise.all([first, second]);
+      expect(statements).toEqual([APPEND_GROUP_SQL, APPEND_GROUP_SQL]);
+      const { rows } = await group.query<{ request_id: string; linked: boolean }>(
+        `SELECT request_id, prev_hash = coalesce(lag(hash) OVER (ORDER BY id), '\\x${"00".repeat(32)}'::bytea) AS linked
+         FROM access_log ORDER BY id`,
+      );
+      expect(rows.map((r) => r.request_id).sort()).toEqual(Array.from({ length: 35 }, (_, i) => `scratch-request-${i + 1}`).sort());
+      expect(rows.every((r) => r.linked)).toBe(true);
+      expect(await verifyDatabase(url)).toMatchObject({ rows: 35, broken: null });
+      // a group that fails fails every request in it, and the next group is written again
+      const bad = { ...entry(36), participantIds: [] };
+      await expect(Promise.all([writer.append(bad), writer.append(entry(37))])).rejects.toThrow(/participant_ids/);
+      await writer.append(entry(38));
+      expect(await verifyDatabase(url)).toMatchObject({ rows: 36, broken: null });
+    } finally {
+      await group.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
+    }
+  });
+
   /** Runs the compiled `npm run audit:verify` over these four databases. */
   const auditVerify = (databases: Record<SubgraphName, string>) =>
     new Promise<{ code: number | null; output: string }>((resolve, reject) => {
@@ -877,7 +914,7 @@ describe("cost: logging adds at most one SQL statement per agency per request", 
         if ((reading as readonly string[]).includes(name)) expect(rows[name]).toHaveLength(1);
         if (reading.length === 0) expect(rows[name]).toEqual([]);
         // where a person was read and logged: the one append, nothing else about the log, no transaction around it
-        expect(texts.filter(logging)).toEqual(rows[name].length > 0 ? [APPEND_SQL] : []);
+        expect(texts.filter(logging)).toEqual(rows[name].length > 0 ? [APPEND_GROUP_SQL] : []);
       }
     },
   );

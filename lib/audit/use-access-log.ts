@@ -2,15 +2,21 @@ import { createHash } from "node:crypto";
 import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from "@apollo/server";
 import type { SubgraphContext } from "@lib/http/subgraph-context";
 import type { Logger } from "@lib/log/logger";
-import { appendAccessLog, type AccessEntry, type TracedOperation } from "./access-log-row";
+import type { AccessEntry, TracedOperation } from "./access-log-row";
+import type { AccessLogWriter } from "./access-log-writer";
 
 /**
  * Writes the access log of one request: when the response is about to be sent, and only if the request read a
- * participant, one statement appends one row naming every participant read (`access_log_append`, which chains the
- * row's hash in the database). Awaited, so a read is logged before its answer leaves; if the row cannot be
- * written, the answer is withheld: data the log does not record is not given out.
+ * participant, one row naming every participant read (`access_log_append`, which chains the row's hash in the
+ * database), through the process's {@link AccessLogWriter}, which groups the rows of concurrent requests into one
+ * statement. Awaited, so a read is logged before its answer leaves; if the row cannot be written, the answer is
+ * withheld: data the log does not record is not given out.
  */
-export function useAccessLog(subgraph: string, logger: Pick<Logger, "error">): ApolloServerPlugin<SubgraphContext> {
+export function useAccessLog(
+  subgraph: string,
+  logger: Pick<Logger, "error">,
+  writer: AccessLogWriter,
+): ApolloServerPlugin<SubgraphContext> {
   return {
     requestDidStart() {
       return Promise.resolve({
@@ -26,7 +32,7 @@ export function useAccessLog(subgraph: string, logger: Pick<Logger, "error">): A
             participantIds: contextValue.participantReads.ids(),
           };
           try {
-            await appendAccessLog(contextValue.db, entry);
+            await writer.append(entry);
           } catch (error) {
             // the code only: a driver's message may quote the values of the row
             const code = (error as { code?: unknown }).code;

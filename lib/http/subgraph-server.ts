@@ -7,6 +7,7 @@ import express, { type RequestHandler } from "express";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { useAccessLog } from "@lib/audit/use-access-log";
+import { createAccessLogWriter } from "@lib/audit/access-log-writer";
 import type { AbandonableWork } from "@lib/db/cancel-abandoned-queries";
 import { pingDatabase, poolOf } from "@lib/db/data-source";
 import type { SqlStatementCounter } from "@lib/db/sql-counter";
@@ -71,7 +72,7 @@ export function buildSubgraphServer(options: SubgraphServerOptions): SubgraphSer
           useVerifiedCaller(),
           ...protection.plugins,
           // last: the access log is written once the response is final, and before it leaves
-          useAccessLog(options.name, options.logger),
+          useAccessLog(options.name, options.logger, createAccessLogWriter(options.dataSource)),
         ],
       });
       await apollo.start();
