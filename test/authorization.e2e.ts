@@ -150,7 +150,7 @@ describe("tokens", () => {
 });
 
 describe("a subgraph reached directly", () => {
-  const post = (name: "job-centers" | "welfare-partners", query: string, token?: string) =>
+  const post = (name: "job-centers" | "welfare-partners" | "saeil-centers" | "local-job-centers", query: string, token?: string) =>
     fetch(system.subgraphs[name].url, {
       method: "POST",
       headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -166,6 +166,40 @@ describe("a subgraph reached directly", () => {
   it("still answers the composition query", async () => {
     const body = (await (await post("welfare-partners", "{ _service { sdl } }")).json()) as GraphQLResponse;
     expect(body.data?._service.sdl).toContain("type WelfareReferral");
+  });
+
+  it("tells an office with no relationship nothing, not even that a person has no records there", async () => {
+    // two people another employment center serves: one with Saeil enrollments and local records, one with none
+    const [withRecords] = await system.sql(
+      "saeil-centers",
+      `SELECT e.participant_id AS id FROM saeil_enrollment e JOIN participant_link l
+         ON l.participant_id = e.participant_id AND l.office_kind = 'EMPLOYMENT_CENTER' AND l.office_id <> $1
+       ORDER BY e.id LIMIT 1`,
+      [centerId],
+    );
+    const [withNone] = await system.sql(
+      "saeil-centers",
+      `SELECT l.participant_id AS id FROM participant_link l
+       WHERE l.office_kind = 'EMPLOYMENT_CENTER' AND l.office_id <> $1
+         AND NOT EXISTS (SELECT 1 FROM saeil_enrollment e WHERE e.participant_id = l.participant_id)
+       ORDER BY l.participant_id LIMIT 1`,
+      [centerId],
+    );
+    const token = await tokenFor("COUNSELOR", centerId, String(counselorId));
+    const entities = (id: unknown) =>
+      `{ _entities(representations: [{ __typename: "Participant", id: "${String(id)}" }]) { ... on Participant { saeilEnrollments { status } } } }`;
+    const refused = {
+      code: "FORBIDDEN",
+      field: "Participant.saeilEnrollments",
+      reason: "your office has no relationship with this participant",
+    };
+    for (const id of [withRecords.id, withNone.id]) {
+      const body = (await (await post("saeil-centers", entities(id), token)).json()) as GraphQLResponse;
+      expect(body.data?._entities).toEqual([{ saeilEnrollments: null }]);
+      expect(body.errors?.map((e) => ({ code: e.extensions?.code, field: e.extensions?.field, reason: e.extensions?.reason }))).toEqual([
+        refused,
+      ]);
+    }
   });
 
   it("applies its own rules to a valid token: an analyst gets FORBIDDEN from the subgraph itself", async () => {

@@ -1,6 +1,6 @@
 import type DataLoader from "dataloader";
 import { GraphQLError } from "graphql";
-import { recordsRefusal, type ParticipantAccess } from "@lib/auth/participant-access";
+import { isRelated, recordsRefusal, type ParticipantAccess } from "@lib/auth/participant-access";
 import type { OfficeKind } from "@lib/auth/roles";
 import type { Viewer } from "@lib/auth/viewer";
 
@@ -20,10 +20,21 @@ export function forbidden(coordinate: string, reason: string): GraphQLError {
 /**
  * Throws FORBIDDEN unless the viewer may read this agency's (`recordsKind`) records of the participant: the row rule
  * every subgraph applies to the data it owns, after the schema's field rules. Batched: the participants of one
- * request are looked up in one statement.
+ * request are looked up in one statement. With `nothingToShow` (the participant has no such records) only the
+ * relationship is required: an office serving the person learns there is nothing, without needing their consent;
+ * anyone else is refused as if there were records, so that "none" tells them nothing either.
  */
-export async function guardRecords(ctx: AccessContext, participantId: string, recordsKind: OfficeKind, coordinate: string): Promise<void> {
-  const reason = recordsRefusal(ctx.viewer, await ctx.loaders.participantAccess.load(participantId), recordsKind);
+export async function guardRecords(
+  ctx: AccessContext,
+  participantId: string,
+  recordsKind: OfficeKind,
+  coordinate: string,
+  nothingToShow = false,
+): Promise<void> {
+  const access = await ctx.loaders.participantAccess.load(participantId);
+  const refusal = recordsRefusal(ctx.viewer, access, recordsKind);
+  // consent is about records; where there are none, the relationship alone decides
+  const reason = nothingToShow && isRelated(ctx.viewer, access) ? null : refusal;
   if (reason !== null) throw forbidden(coordinate, reason);
 }
 

@@ -10,11 +10,12 @@ import { createRegionReportLoaders } from "./region-report/region-report.loader"
 
 /** Fresh loaders for one request: batching within it, no caching across requests (or across users). */
 export function createLoaders(db: DataSource) {
+  const access = createParticipantAccessLoaders(db);
   return {
-    ...createParticipantAccessLoaders(db),
+    ...access,
     ...createLocalJobCenterLoaders(db),
-    ...createOutreachLoaders(db),
-    ...createLocalServiceUseLoaders(db),
+    ...createOutreachLoaders(db, access.participantAccess),
+    ...createLocalServiceUseLoaders(db, access.participantAccess),
     ...createLocalCenterAnnualStatsLoaders(db),
     ...createDataYearLoaders(db),
     ...createRegionReportLoaders(db),

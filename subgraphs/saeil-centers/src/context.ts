@@ -8,11 +8,12 @@ import { createSaeilEnrollmentLoaders } from "./saeil-enrollment/saeil-enrollmen
 
 /** Fresh loaders for one request: batching within it, no caching across requests (or across users). */
 export function createLoaders(db: DataSource) {
+  const access = createParticipantAccessLoaders(db);
   return {
-    ...createParticipantAccessLoaders(db),
+    ...access,
     ...createSaeilCenterLoaders(db),
     ...createCourseLoaders(db),
-    ...createSaeilEnrollmentLoaders(db),
+    ...createSaeilEnrollmentLoaders(db, access.participantAccess),
     ...createRegionReportLoaders(db),
   };
 }

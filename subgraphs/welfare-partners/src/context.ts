@@ -7,10 +7,11 @@ import { createWelfareReferralLoaders } from "./welfare-referral/welfare-referra
 
 /** Fresh loaders for one request: batching within it, no caching across requests (or across users). */
 export function createLoaders(db: DataSource) {
+  const access = createParticipantAccessLoaders(db);
   return {
-    ...createParticipantAccessLoaders(db),
+    ...access,
     ...createWelfarePartnerLoaders(db),
-    ...createWelfareReferralLoaders(db),
+    ...createWelfareReferralLoaders(db, access.participantAccess),
     ...createRegionReportLoaders(db),
   };
 }

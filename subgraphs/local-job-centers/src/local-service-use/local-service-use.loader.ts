@@ -1,13 +1,12 @@
+import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { listLoader } from "@lib/loaders/by-key";
+import type { ParticipantAccess } from "@lib/auth/participant-access";
+import { recordsWithAccessLoader } from "@lib/loaders/records-with-access";
 import { LocalServiceUse } from "./local-service-use.entity";
 
-export function createLocalServiceUseLoaders(db: DataSource) {
+export function createLocalServiceUseLoaders(db: DataSource, participantAccess: DataLoader<string, ParticipantAccess>) {
   return {
-    localServicesByParticipant: listLoader<string, LocalServiceUse>(
-      (ids) => db.getRepository(LocalServiceUse).find({ where: { participantId: In([...ids]) }, order: { usedOn: "ASC", id: "ASC" } }),
-      (use) => use.participantId,
-    ),
+    // with the row rule's links and consents, in the same statement
+    localServicesByParticipant: recordsWithAccessLoader(db, LocalServiceUse, participantAccess, "r.used_on, r.id"),
   };
 }

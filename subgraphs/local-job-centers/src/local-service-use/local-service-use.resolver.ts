@@ -19,12 +19,10 @@ export class ParticipantLocalServicesResolver {
   @RequiresScopes(["participant:read"])
   @FieldResolver(() => [LocalServiceUse], { nullable: true, description: "Local centers' special services used, oldest first." })
   async localServices(@Root() participant: Participant, @Ctx() ctx: LocalJobCentersContext): Promise<LocalServiceUse[]> {
-    const [uses] = await Promise.all([
-      ctx.loaders.localServicesByParticipant.load(participant.id),
-      ctx.loaders.participantAccess.load(participant.id),
-    ]);
+    // the records and the rule's lookup in one statement (the loader primes participantAccess)
+    const uses = await ctx.loaders.localServicesByParticipant.load(participant.id);
+    await guardRecords(ctx, participant.id, "LOCAL_JOB_CENTER", "Participant.localServices", uses.length === 0);
     if (uses.length === 0) return uses;
-    await guardRecords(ctx, participant.id, "LOCAL_JOB_CENTER", "Participant.localServices");
     const own = ownOffice(ctx.viewer, "LOCAL_JOB_CENTER");
     return own === null ? uses : uses.filter((use) => use.localJobCenterId === own);
   }

@@ -1,14 +1,13 @@
+import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { rowLoader } from "@lib/loaders/by-key";
+import type { ParticipantAccess } from "@lib/auth/participant-access";
+import { recordsWithAccessLoader } from "@lib/loaders/records-with-access";
 import { Outreach } from "./outreach.entity";
 
-export function createOutreachLoaders(db: DataSource) {
+export function createOutreachLoaders(db: DataSource, participantAccess: DataLoader<string, ParticipantAccess>) {
   return {
-    // at most one outreach record names a participant (a unique index enforces it)
-    outreachByParticipant: rowLoader<string, Outreach>(
-      (ids) => db.getRepository(Outreach).findBy({ participantId: In([...ids]) }),
-      (outreach) => outreach.participantId as string,
-    ),
+    // at most one outreach record names a participant (a unique index enforces it); with the row rule's links and
+    // consents, in the same statement
+    outreachByParticipant: recordsWithAccessLoader(db, Outreach, participantAccess, "r.id"),
   };
 }

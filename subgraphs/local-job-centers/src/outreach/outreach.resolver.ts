@@ -22,14 +22,12 @@ export class ParticipantOutreachResolver {
     description: "How a local job center found this person; null if they came on their own.",
   })
   async outreach(@Root() participant: Participant, @Ctx() ctx: LocalJobCentersContext): Promise<Outreach | null> {
-    // the records and the rule's lookup together: one batch of each for the whole request, whatever arrives first
-    const [outreach] = await Promise.all([
-      ctx.loaders.outreachByParticipant.load(participant.id),
-      ctx.loaders.participantAccess.load(participant.id),
-    ]);
-    // nothing to withhold when there is nothing: no error for a person no local center found
+    // the records and the rule's lookup in one statement (the loader primes participantAccess)
+    const [outreach = null] = await ctx.loaders.outreachByParticipant.load(participant.id);
+    // nothing to withhold when there is nothing: no error for a person no local center found, but only to an office
+    // serving them (to anyone else, null would tell that no local center found this person)
+    await guardRecords(ctx, participant.id, "LOCAL_JOB_CENTER", "Participant.outreach", outreach === null);
     if (outreach === null) return null;
-    await guardRecords(ctx, participant.id, "LOCAL_JOB_CENTER", "Participant.outreach");
     // a local center's own staff see their own center's records, not another center's
     const own = ownOffice(ctx.viewer, "LOCAL_JOB_CENTER");
     return own === null || outreach?.localJobCenterId === own ? outreach : null;

@@ -1,13 +1,12 @@
+import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { listLoader } from "@lib/loaders/by-key";
+import type { ParticipantAccess } from "@lib/auth/participant-access";
+import { recordsWithAccessLoader } from "@lib/loaders/records-with-access";
 import { SaeilEnrollment } from "./saeil-enrollment.entity";
 
-export function createSaeilEnrollmentLoaders(db: DataSource) {
+export function createSaeilEnrollmentLoaders(db: DataSource, participantAccess: DataLoader<string, ParticipantAccess>) {
   return {
-    enrollmentsByParticipant: listLoader<string, SaeilEnrollment>(
-      (ids) => db.getRepository(SaeilEnrollment).find({ where: { participantId: In([...ids]) }, order: { enrolledOn: "ASC", id: "ASC" } }),
-      (e) => e.participantId,
-    ),
+    // with the row rule's links and consents, in the same statement
+    enrollmentsByParticipant: recordsWithAccessLoader(db, SaeilEnrollment, participantAccess, "r.enrolled_on, r.id"),
   };
 }

@@ -1,13 +1,12 @@
+import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { listLoader } from "@lib/loaders/by-key";
+import type { ParticipantAccess } from "@lib/auth/participant-access";
+import { recordsWithAccessLoader } from "@lib/loaders/records-with-access";
 import { WelfareReferral } from "./welfare-referral.entity";
 
-export function createWelfareReferralLoaders(db: DataSource) {
+export function createWelfareReferralLoaders(db: DataSource, participantAccess: DataLoader<string, ParticipantAccess>) {
   return {
-    referralsByParticipant: listLoader<string, WelfareReferral>(
-      (ids) => db.getRepository(WelfareReferral).find({ where: { participantId: In([...ids]) }, order: { referredOn: "ASC", id: "ASC" } }),
-      (r) => r.participantId,
-    ),
+    // with the row rule's links and consents, in the same statement
+    referralsByParticipant: recordsWithAccessLoader(db, WelfareReferral, participantAccess, "r.referred_on, r.id"),
   };
 }

@@ -61,10 +61,9 @@ export class ParticipantWelfareReferralsResolver {
   @FieldResolver(() => [WelfareReferral], { nullable: true, description: "Referrals to welfare partners, oldest first." })
   async welfareReferrals(@Root() participant: Participant, @Ctx() ctx: WelfarePartnersContext): Promise<WelfareReferral[]> {
     // that a referral exists, and its status, is for every office serving the person; its details need consent
-    const [access, referrals] = await Promise.all([
-      ctx.loaders.participantAccess.load(participant.id),
-      ctx.loaders.referralsByParticipant.load(participant.id),
-    ]);
+    // the records and the rule's lookup in one statement (the loader primes participantAccess)
+    const referrals = await ctx.loaders.referralsByParticipant.load(participant.id);
+    const access = await ctx.loaders.participantAccess.load(participant.id);
     if (!isRelated(ctx.viewer, access))
       throw forbidden("Participant.welfareReferrals", "your office has no relationship with this participant");
     const own = ownOffice(ctx.viewer, "WELFARE_PARTNER");
