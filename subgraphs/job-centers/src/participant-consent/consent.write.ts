@@ -42,10 +42,12 @@ export async function changeConsent(tx: EntityManager, viewer: Viewer, input: Gi
     change = { givenAt: row.givenAt, withdrawnAt: null };
   } else {
     if (!inForce) throw invalidTransition("withdrawConsent", "NOT_GIVEN", ["GIVEN"], CONSENT);
+    // a SELECT around the UPDATE: TypeORM answers an UPDATE with its count, a SELECT with its rows
     const [row] = await tx.query<Array<{ withdrawnAt: string }>>(
-      `UPDATE participant_consent SET withdrawn_at = now()
-       WHERE participant_id = $1 AND viewer_kind = $2 AND records_kind = $3 AND withdrawn_at IS NULL
-       RETURNING to_char(withdrawn_at AT TIME ZONE 'UTC', ${UTC}) AS "withdrawnAt"`,
+      `WITH withdrawn AS (
+         UPDATE participant_consent SET withdrawn_at = now()
+         WHERE participant_id = $1 AND viewer_kind = $2 AND records_kind = $3 AND withdrawn_at IS NULL RETURNING withdrawn_at)
+       SELECT to_char(withdrawn_at AT TIME ZONE 'UTC', ${UTC}) AS "withdrawnAt" FROM withdrawn`,
       pair,
     );
     change = { givenAt: inForce.givenAt, withdrawnAt: row.withdrawnAt };
