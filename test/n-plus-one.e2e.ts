@@ -70,3 +70,21 @@ it("Participant360 and ProgramReport use a fixed number of statements", async ()
   expect(others).toEqual({ "job-centers": 11, "saeil-centers": 4, "welfare-partners": 3 });
   expect([4, 5]).toContain(local);
 });
+
+it("the fields that read back what the writes record add one statement each, whatever the page size", async () => {
+  // the manager's caseload with every such field: one batch per field (and per agency one of the rules' lookups)
+  const query = `query CaseloadRecords($first: Int) { participants(first: $first) { edges { node { id
+    jobSearchActivities { id } shortHoursJobs { employedOn } source { outreachId } deferral { deferredOn } closure { closedOn }
+    followUp { startedOn } rejectionReason
+    saeilInternships { id } saeilEnrollments { participantEmployedOn participantClosedOn }
+    welfareReferrals { participantEmployedOn participantClosedOn } } } } }`;
+  const run = (first: number) => statementsDuring(() => system.query(query, { first }, "CaseloadRecords"));
+  const small = await run(50);
+  const large = await run(100);
+  console.log(`SQL statements for CaseloadRecords(first: 100): ${JSON.stringify(large)}`);
+  expect(large).toEqual(small);
+  // job-centers: the page (no totalCount asked), the three new loaders (deferral, closure, follow-up and the reasons are the
+  // participant's own columns), the access-log row; Saeil: enrollments, internships, notices, the rules' lookup, the
+  // log; welfare: referrals, notices, the rules' lookup, the log (the notices' guard shares the lookup's batch)
+  expect(large).toEqual({ "job-centers": 5, "local-job-centers": 0, "saeil-centers": 5, "welfare-partners": 4 });
+});

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { startSystem, type GraphQLResponse, type TestSystem } from "../support/system";
 import { scratchDatabases } from "../support/scratch-databases";
 import { tokenFor } from "../support/test-auth";
-import type { SubgraphName } from "@subgraphs/registry";
+import { SUBGRAPH_NAMES, type SubgraphName } from "@subgraphs/registry";
 
 /**
  * The platform over databases of the workflow tests' own (they write), and the people who work in it: a counsellor of
@@ -44,8 +44,11 @@ const RETURNED: Record<string, string> = {
   recordWorkExperience: "companyName startedOn endedOn",
 };
 
-export async function startWorkflowSystem(name: string): Promise<WorkflowSystem> {
-  const system = await startSystem({ urls: await scratchDatabases(name) });
+/** `events`: the agencies' events travel service to service (the embedded default) instead of not at all. */
+export async function startWorkflowSystem(name: string, events = false): Promise<WorkflowSystem> {
+  const peers: Partial<Record<SubgraphName, string>> = {};
+  const system = await startSystem({ urls: await scratchDatabases(name), events: events ? () => ({ kind: "peers", peers }) : undefined });
+  for (const subgraph of SUBGRAPH_NAMES) peers[subgraph] = system.subgraphs[subgraph].url;
   const [center] = await system.sql<{ id: number; region_code: string }>(
     "job-centers",
     `SELECT p.employment_center_id AS id, p.region_code, count(*) AS n FROM participant p

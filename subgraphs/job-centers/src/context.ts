@@ -15,6 +15,9 @@ import { createPlacementLoaders } from "./placement/placement.loader";
 import { createRegionReportLoaders } from "./region-report/region-report.loader";
 import { createRegionLoaders } from "./region/region.loader";
 import { createWorkExperienceLoaders } from "./work-experience/work-experience.loader";
+import { createJobSearchActivityLoaders } from "./job-search-activity/job-search-activity.loader";
+import { createShortHoursJobLoaders } from "./short-hours-job/short-hours-job.loader";
+import { createParticipantSourceLoaders } from "./participant-source/participant-source.loader";
 
 /** Fresh loaders for one request: batching within it, no caching across requests (or across users). */
 export function createLoaders(db: DataSource) {
@@ -34,6 +37,9 @@ export function createLoaders(db: DataSource) {
     ...createCenterAnnualStatsLoaders(db),
     ...createRegionReportLoaders(db),
     ...createDataYearLoaders(db),
+    ...createJobSearchActivityLoaders(db),
+    ...createShortHoursJobLoaders(db),
+    ...createParticipantSourceLoaders(db),
   };
 }
 

@@ -37,6 +37,15 @@ import { RecordPlacementResultResolver } from "./placement/record-placement-resu
 import { SignUpWorkExperienceHostResolver } from "./work-experience-company/sign-up-work-experience-host.mutation";
 import { RecordWorkExperienceResolver } from "./work-experience/record-work-experience.mutation";
 import { ParticipantExistsResolver } from "./participant/participant-exists.query";
+import { GiveConsentResolver } from "./participant-consent/give-consent.mutation";
+import { WithdrawConsentResolver } from "./participant-consent/withdraw-consent.mutation";
+// what the mutations write, read back (after the rest, so the SDL's existing order is kept)
+import { ParticipantEligibilityDecisionResolver } from "./participant/eligibility-decision.resolver";
+import { ParticipantJobSearchActivityResolver } from "./job-search-activity/job-search-activity.resolver";
+import { ParticipantDeferralResolver } from "./deferral/deferral.resolver";
+import { ParticipantShortHoursJobResolver } from "./short-hours-job/short-hours-job.resolver";
+import { ParticipantCaseClosureResolver } from "./case-closure/case-closure.resolver";
+import { ParticipantSourceResolver } from "./participant-source/participant-source.resolver";
 
 /** The job-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -72,6 +81,14 @@ export function buildSchema(): Promise<GraphQLSchema> {
       SignUpWorkExperienceHostResolver,
       RecordWorkExperienceResolver,
       ParticipantExistsResolver,
+      GiveConsentResolver,
+      WithdrawConsentResolver,
+      ParticipantEligibilityDecisionResolver,
+      ParticipantJobSearchActivityResolver,
+      ParticipantDeferralResolver,
+      ParticipantShortHoursJobResolver,
+      ParticipantCaseClosureResolver,
+      ParticipantSourceResolver,
     ],
     referenceResolvers: {
       Region: regionReference,

@@ -7,6 +7,8 @@ import { createLocalJobCenterLoaders } from "./local-job-center/local-job-center
 import { createLocalServiceUseLoaders } from "./local-service-use/local-service-use.loader";
 import { createOutreachLoaders } from "./outreach/outreach.loader";
 import { createRegionReportLoaders } from "./region-report/region-report.loader";
+import { createLinkAgreementLoaders } from "./link-agreement/link-agreement.loader";
+import { createUnlinkedOutreachLoaders } from "./outreach/unlinked-outreach.loader";
 
 /** Fresh loaders for one request: batching within it, no caching across requests (or across users). */
 export function createLoaders(db: DataSource) {
@@ -19,6 +21,8 @@ export function createLoaders(db: DataSource) {
     ...createLocalCenterAnnualStatsLoaders(db),
     ...createDataYearLoaders(db),
     ...createRegionReportLoaders(db),
+    ...createLinkAgreementLoaders(db),
+    ...createUnlinkedOutreachLoaders(db),
   };
 }
 

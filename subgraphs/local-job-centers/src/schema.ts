@@ -15,6 +15,9 @@ import { accessLogReference } from "./access-log/access-log.reference";
 import { AccessLogResolver } from "./access-log/access-log.resolver";
 import { AccessLog } from "./access-log/access-log.entity";
 import { LocalWorkResolver } from "./local-work/local-work.mutations";
+// what the writes record, read back (after the rest, so the SDL's existing order is kept)
+import { LocalJobCenterLinkAgreementsResolver } from "./link-agreement/link-agreement.resolver";
+import { LocalJobCenterUnlinkedOutreachResolver } from "./outreach/unlinked-outreach.resolver";
 
 /** The local-job-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -29,6 +32,8 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ParticipantLocalServicesResolver,
       AccessLogResolver,
       LocalWorkResolver,
+      LocalJobCenterLinkAgreementsResolver,
+      LocalJobCenterUnlinkedOutreachResolver,
     ],
     orphanedTypes: [Participant, Region, RegionReport, AccessLog],
     referenceResolvers: {

@@ -5,6 +5,8 @@ import { createCourseLoaders } from "./course/course.loader";
 import { createRegionReportLoaders } from "./region-report/region-report.loader";
 import { createSaeilCenterLoaders } from "./saeil-center/saeil-center.loader";
 import { createSaeilEnrollmentLoaders } from "./saeil-enrollment/saeil-enrollment.loader";
+import { createSaeilInternshipLoaders } from "./saeil-internship/saeil-internship.loader";
+import { createParticipantNoticeLoaders } from "@lib/loaders/participant-notice";
 
 /** Fresh loaders for one request: batching within it, no caching across requests (or across users). */
 export function createLoaders(db: DataSource) {
@@ -15,6 +17,8 @@ export function createLoaders(db: DataSource) {
     ...createCourseLoaders(db),
     ...createSaeilEnrollmentLoaders(db, access.participantAccess),
     ...createRegionReportLoaders(db),
+    ...createSaeilInternshipLoaders(db),
+    ...createParticipantNoticeLoaders(db),
   };
 }
 

@@ -2,7 +2,7 @@ import type { GraphQLSchema } from "graphql";
 import { Participant } from "./participant/participant.entity";
 import { Region } from "./region/region.entity";
 import { buildFederatedSchema } from "@lib/graphql/federation";
-import { CourseResolver } from "./course/course.resolver";
+import { CourseResolver, SaeilCenterCoursesResolver } from "./course/course.resolver";
 import { RegionReport } from "./region-report/region-report.entity";
 import { regionReportReference } from "./region-report/region-report.reference";
 import { RegionSaeilCentersResolver } from "./region/region.resolver";
@@ -13,6 +13,9 @@ import { accessLogReference } from "./access-log/access-log.reference";
 import { AccessLogResolver } from "./access-log/access-log.resolver";
 import { AccessLog } from "./access-log/access-log.entity";
 import { SaeilWorkResolver } from "./saeil-work/saeil-work.mutations";
+// what the writes record, read back (after the rest, so the SDL's existing order is kept)
+import { ParticipantSaeilInternshipsResolver, SaeilInternshipResolver } from "./saeil-internship/saeil-internship.resolver";
+import { SaeilEnrollmentNoticeResolver } from "./participant-notice/participant-notice.resolver";
 
 /** The saeil-centers subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -25,6 +28,10 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ParticipantSaeilEnrollmentsResolver,
       AccessLogResolver,
       SaeilWorkResolver,
+      SaeilCenterCoursesResolver,
+      SaeilInternshipResolver,
+      ParticipantSaeilInternshipsResolver,
+      SaeilEnrollmentNoticeResolver,
     ],
     orphanedTypes: [Participant, Region, RegionReport, AccessLog],
     referenceResolvers: {

@@ -4,6 +4,7 @@ import { createParticipantAccessLoaders } from "@lib/loaders/participant-access"
 import { createRegionReportLoaders } from "./region-report/region-report.loader";
 import { createWelfarePartnerLoaders } from "./welfare-partner/welfare-partner.loader";
 import { createWelfareReferralLoaders } from "./welfare-referral/welfare-referral.loader";
+import { createParticipantNoticeLoaders } from "@lib/loaders/participant-notice";
 
 /** Fresh loaders for one request: batching within it, no caching across requests (or across users). */
 export function createLoaders(db: DataSource) {
@@ -13,6 +14,7 @@ export function createLoaders(db: DataSource) {
     ...createWelfarePartnerLoaders(db),
     ...createWelfareReferralLoaders(db, access.participantAccess),
     ...createRegionReportLoaders(db),
+    ...createParticipantNoticeLoaders(db),
   };
 }
 

@@ -12,6 +12,7 @@ import { accessLogReference } from "./access-log/access-log.reference";
 import { AccessLogResolver } from "./access-log/access-log.resolver";
 import { AccessLog } from "./access-log/access-log.entity";
 import { ReferralMutationsResolver } from "./welfare-referral/referral.mutations";
+import { WelfareReferralNoticeResolver } from "./participant-notice/participant-notice.resolver";
 
 /** The welfare-partners subgraph schema; needs no database, so `compose:schema` can print it. */
 export function buildSchema(): Promise<GraphQLSchema> {
@@ -23,6 +24,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ParticipantWelfareReferralsResolver,
       AccessLogResolver,
       ReferralMutationsResolver,
+      WelfareReferralNoticeResolver,
     ],
     orphanedTypes: [Participant, Region, RegionReport, AccessLog],
     referenceResolvers: {

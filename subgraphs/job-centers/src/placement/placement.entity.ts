@@ -29,4 +29,8 @@ export class Placement {
   @Field(() => PlacementResult)
   @Column({ type: "text" })
   result: PlacementResult;
+
+  @Field(() => DateScalar, { nullable: true, description: "Day the result was known; null while PENDING (and for older records)." })
+  @Column({ name: "result_on", type: "date", nullable: true })
+  resultOn: string | null;
 }

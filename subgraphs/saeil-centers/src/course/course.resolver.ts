@@ -10,3 +10,12 @@ export class CourseResolver {
     return (await ctx.loaders.saeilCenterById.load(course.saeilCenterId)) as SaeilCenter;
   }
 }
+
+@Resolver(() => SaeilCenter)
+export class SaeilCenterCoursesResolver {
+  // a public directory, as the centers advertise their courses
+  @FieldResolver(() => [Course], { description: "The center's courses, by start day." })
+  courses(@Root() center: SaeilCenter, @Ctx() ctx: SaeilCentersContext): Promise<Course[]> {
+    return ctx.loaders.coursesByCenter.load(center.id);
+  }
+}
