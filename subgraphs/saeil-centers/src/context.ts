@@ -17,7 +17,7 @@ export function createLoaders(db: DataSource) {
     ...createCourseLoaders(db),
     ...createSaeilEnrollmentLoaders(db, access.participantAccess),
     ...createRegionReportLoaders(db),
-    ...createSaeilInternshipLoaders(db),
+    ...createSaeilInternshipLoaders(db, access.participantAccess),
     ...createParticipantNoticeLoaders(db),
   };
 }

@@ -1,13 +1,12 @@
+import type DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { In } from "typeorm";
-import { listLoader } from "@lib/loaders/by-key";
+import type { ParticipantAccess } from "@lib/auth/participant-access";
+import { recordsWithAccessLoader } from "@lib/loaders/records-with-access";
 import { SaeilInternship } from "./saeil-internship.entity";
 
-export function createSaeilInternshipLoaders(db: DataSource) {
+export function createSaeilInternshipLoaders(db: DataSource, participantAccess: DataLoader<string, ParticipantAccess>) {
   return {
-    internshipsByParticipant: listLoader<string, SaeilInternship>(
-      (ids) => db.getRepository(SaeilInternship).find({ where: { participantId: In([...ids]) }, order: { startsOn: "ASC", id: "ASC" } }),
-      (internship) => internship.participantId,
-    ),
+    // with the row rule's links and consents, in the same statement
+    internshipsByParticipant: recordsWithAccessLoader(db, SaeilInternship, participantAccess, "r.starts_on, r.id"),
   };
 }
