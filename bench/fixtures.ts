@@ -6,6 +6,8 @@ export interface Fixtures {
   participantCount: number;
   /** Up to `maxParticipantIds` participant ids, newest applications first. */
   participantIds: string[];
+  /** The employment centers of those participants: the ones whose caseload the token's holder reads. */
+  caseloadCenterIds: string[];
   employmentCenterIds: string[];
   regionCodes: string[];
   /** Program years the report is asked for. */
@@ -13,29 +15,38 @@ export interface Fixtures {
 }
 
 const PAGE = `query BenchParticipantIds($after: String) {
-  participants(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } }
+  participants(first: 100, after: $after) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { node { id employmentCenter { id } } }
+  }
 }`;
 
 interface Page {
   participants: {
     totalCount: number;
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    edges: Array<{ node: { id: string } }>;
+    edges: Array<{ node: { id: string; employmentCenter: { id: string } } }>;
   };
 }
 
 /**
  * Reads the fixtures through the gateway, with the benchmark's token (the same reader as the rounds): participant
- * ids in pages of 100 (at most `maxParticipantIds`), every employment center and every region.
+ * ids in pages of 100 (at most `maxParticipantIds`) with their employment centers, every employment center and every
+ * region.
  */
 export async function loadFixtures(gateway: GatewayEndpoint, maxParticipantIds = 2000): Promise<Fixtures> {
   const participantIds: string[] = [];
+  const caseloadCenterIds = new Set<string>();
   let participantCount: number;
   let after: string | null = null;
   do {
     const page: Page = await queryGateway<Page>(gateway, PAGE, { after });
     participantCount = page.participants.totalCount;
-    for (const edge of page.participants.edges) participantIds.push(edge.node.id);
+    for (const edge of page.participants.edges) {
+      participantIds.push(edge.node.id);
+      caseloadCenterIds.add(edge.node.employmentCenter.id);
+    }
     after = page.participants.pageInfo.hasNextPage ? page.participants.pageInfo.endCursor : null;
   } while (after && participantIds.length < maxParticipantIds);
 
@@ -46,6 +57,7 @@ export async function loadFixtures(gateway: GatewayEndpoint, maxParticipantIds =
   const fixtures: Fixtures = {
     participantCount,
     participantIds: participantIds.slice(0, maxParticipantIds),
+    caseloadCenterIds: [...caseloadCenterIds],
     employmentCenterIds: directory.employmentCenters.map((center) => center.id),
     regionCodes: directory.regions.map((region) => region.code),
     reportYears: [2021, 2022, 2023],

@@ -17,13 +17,22 @@ export interface Workload {
 export const WORKLOAD_NAMES = ["Participant360", "Caseload", "ProgramReport", "RegionDirectory"] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
+/** The caseload's stage filter: none (the whole caseload, newest first) or one of the stages of a case. */
+const CASELOAD_STAGES = [null, "APPLIED", "PLANNING", "JOB_SEEKING", "EMPLOYED", "FOLLOW_UP", "CLOSED"] as const;
+
 export const WORKLOADS: Record<WorkloadName, Workload> = {
   /** A counsellor opens one participant: every agency contributes fields. */
   Participant360: { name: "Participant360", variables: (s, f) => ({ id: s.pick(f.participantIds) }) },
-  /** A center manager's caseload: a page of 50 with the other agencies' flags. */
+  /**
+   * A counsellor's caseload: a page of 50 of their own center (the one a counsellor's token may read; another
+   * center's page would be empty), all stages or one, with the other agencies' flags.
+   */
   Caseload: {
     name: "Caseload",
-    variables: (s, f) => ({ first: 50, filter: { employmentCenterId: s.pick(f.employmentCenterIds) } }),
+    variables: (s, f) => {
+      const stage = s.pick(CASELOAD_STAGES);
+      return { first: 50, filter: { employmentCenterId: s.pick(f.caseloadCenterIds), ...(stage ? { stage } : {}) } };
+    },
   },
   /** The national report for one year, 17 regions × four agencies' figures. */
   ProgramReport: { name: "ProgramReport", variables: (s, f) => ({ year: s.pick(f.reportYears) }) },
