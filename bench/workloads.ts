@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Kind, parse } from "graphql";
+import { Kind, OperationTypeNode, parse } from "graphql";
 import { PROJECT_ROOT } from "@lib/config/paths";
 import type { Fixtures } from "./fixtures";
 import { SeededSequence, seedFrom } from "./prng";
@@ -66,7 +66,7 @@ export function readContract(): string {
 
 export function readsOf(contract: string): string {
   return parse(contract)
-    .definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === "query")
+    .definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === OperationTypeNode.QUERY)
     .map((d) => contract.slice(d.loc!.start, d.loc!.end))
     .join("\n\n");
 }

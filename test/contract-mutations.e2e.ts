@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Kind, parse } from "graphql";
+import { Kind, OperationTypeNode, parse } from "graphql";
 import { SCHEMA_DIR } from "@lib/config/paths";
 import type { RunningGateway } from "../gateway/src/server";
 import { bearer, gatewayVariant, post } from "./abuse/support";
@@ -24,7 +24,7 @@ const SAEIL = 15; // 인천여성새로일하기센터
 const PARTNERS = { credit: 45, mentalHealth: 41 }; // 신용회복위원회 인천지부, 인천정신건강복지센터
 
 const contractMutations = parse(CONTRACT).definitions.flatMap((d) =>
-  d.kind === Kind.OPERATION_DEFINITION && d.operation === "mutation" ? [d.name!.value] : [],
+  d.kind === Kind.OPERATION_DEFINITION && d.operation === OperationTypeNode.MUTATION ? [d.name!.value] : [],
 );
 const supergraph = parse(readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"));
 const schemaMutations = supergraph.definitions.flatMap((d) =>

@@ -2,7 +2,18 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { operationFromDocument, Supergraph } from "@apollo/federation-internals";
 import { QueryPlanner, type PlanNode, type QueryPlan } from "@apollo/query-planner";
-import { getIntrospectionQuery, Kind, Lexer, parse, Source, TokenKind, validate, type DocumentNode, type GraphQLSchema } from "graphql";
+import {
+  getIntrospectionQuery,
+  Kind,
+  Lexer,
+  OperationTypeNode,
+  parse,
+  Source,
+  TokenKind,
+  validate,
+  type DocumentNode,
+  type GraphQLSchema,
+} from "graphql";
 import { armorProtections, ARMOR_ALL_OFF } from "@lib/graphql/armor";
 import { SCHEMA_DIR } from "@lib/config/paths";
 import { SUBGRAPH_LIMITS } from "@lib/http/subgraph-limits";
@@ -88,7 +99,7 @@ const MUTATION_FIGURES = {
 describe("the gateway's limits", () => {
   const schema = apiSchema.toGraphQLJSSchema();
 
-  const figuresOf = (kind: "query" | "mutation") =>
+  const figuresOf = (kind: OperationTypeNode) =>
     Object.fromEntries(
       operations
         .filter((operation) => operation.operation === kind)
@@ -105,7 +116,7 @@ describe("the gateway's limits", () => {
   };
 
   it("pass every contract query, as measured in use-armor.ts", () => {
-    const measured = figuresOf("query");
+    const measured = figuresOf(OperationTypeNode.QUERY);
     expect(measured).toEqual({
       Participant360: { depth: 5, aliases: 0, directives: 0, cost: 381 },
       Caseload: { depth: 6, aliases: 0, directives: 0, cost: 108 },
@@ -120,7 +131,7 @@ describe("the gateway's limits", () => {
   });
 
   it("pass every contract mutation: shallow and cheap, no aliases or directives", () => {
-    const measured = figuresOf("mutation");
+    const measured = figuresOf(OperationTypeNode.MUTATION);
     // [depth, cost] of each; none has an alias or a directive
     expect(Object.fromEntries(Object.entries(measured).map(([name, f]) => [name, [f.depth, f.cost]]))).toEqual(MUTATION_FIGURES);
     for (const figures of Object.values(measured)) {
@@ -130,9 +141,9 @@ describe("the gateway's limits", () => {
   });
 
   it("pass the whole contract file (clients send it with an operationName) and GraphiQL's introspection query", () => {
-    const ofKind = (kind: "query" | "mutation") =>
+    const ofKind = (kind: OperationTypeNode) =>
       operations.filter((o) => o.operation === kind).reduce((sum, o) => sum + tokens(CONTRACT.slice(o.loc!.start, o.loc!.end)), 0);
-    expect([tokens(CONTRACT), ofKind("query"), ofKind("mutation")]).toEqual([1147, 455, 692]);
+    expect([tokens(CONTRACT), ofKind(OperationTypeNode.QUERY), ofKind(OperationTypeNode.MUTATION)]).toEqual([1147, 455, 692]);
     expect(tokens(CONTRACT) * 2).toBeLessThan(GATEWAY_LIMITS.maxTokens);
     const introspection = getIntrospectionQuery({
       descriptions: true,

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Kind, parse, print } from "graphql";
+import { Kind, OperationTypeNode, parse, print } from "graphql";
 import type { RunningGateway } from "../gateway/src/server";
 import { bearer, gatewayVariant, post } from "./abuse/support";
 import { CONTRACT, DEFAULT_TOKEN_USER, startSystem, type TestSystem } from "./support/system";
@@ -54,7 +54,7 @@ describe("safelist mode", () => {
   const all = parse(CONTRACT).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d] : []));
   // the reads run against the shared seeded databases; the writes are refused by their subgraph below (nothing is
   // written), and run for real by contract-mutations.e2e.ts on scratch databases
-  const operations = all.filter((o) => o.operation === "query");
+  const operations = all.filter((o) => o.operation === OperationTypeNode.QUERY);
   const textOf = (name: string) => {
     const operation = all.find((o) => o.name!.value === name)!;
     return CONTRACT.slice(operation.loc!.start, operation.loc!.end);
@@ -88,7 +88,7 @@ describe("safelist mode", () => {
   };
 
   it("registers the contract's 8 queries and 28 mutations", () => {
-    expect([operations.length, all.filter((o) => o.operation === "mutation").length]).toEqual([8, 28]);
+    expect([operations.length, all.filter((o) => o.operation === OperationTypeNode.MUTATION).length]).toEqual([8, 28]);
     expect(NOT_REGISTERED.errors[0].message).toMatch(
       /^Only registered operations run here \(Participant360, Caseload, .*, ApplyForProgram, /,
     );

@@ -20,7 +20,7 @@ export async function startScratchSystem(name: string, seeding: { participants?:
   for (const subgraph of SUBGRAPH_NAMES) peers[subgraph] = system.subgraphs[subgraph].url;
   return Object.assign(system, {
     async settle() {
-      await Promise.all(SUBGRAPH_NAMES.map((subgraph) => system.subgraphs[subgraph].events?.relay.drain()));
+      await Promise.all(SUBGRAPH_NAMES.flatMap((subgraph) => system.subgraphs[subgraph].events?.relay.drain() ?? []));
     },
   });
 }
