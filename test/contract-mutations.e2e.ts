@@ -33,17 +33,17 @@ const schemaMutations = supergraph.definitions.flatMap((d) =>
 
 let system: ScratchSystem;
 let safelisted: RunningGateway;
-const tokens: Record<"counselor" | "local" | "saeil" | "credit" | "mentalHealth", string> = {} as never;
+let tokens: Record<"counselor" | "local" | "saeil" | "credit" | "mentalHealth", string>;
 beforeAll(async () => {
   system = await startScratchSystem("contract_mutations");
   safelisted = await gatewayVariant(system, { safelist: true });
-  Object.assign(tokens, {
+  tokens = {
     counselor: await tokenFor("COUNSELOR", CENTER, String(COUNSELOR)),
     local: await tokenFor("LOCAL_CENTER_STAFF", LOCAL, "contract-local"),
     saeil: await tokenFor("SAEIL_STAFF", SAEIL, "contract-saeil"),
     credit: await tokenFor("WELFARE_STAFF", PARTNERS.credit, "contract-credit"),
     mentalHealth: await tokenFor("WELFARE_STAFF", PARTNERS.mentalHealth, "contract-mental-health"),
-  });
+  };
 }, 120_000);
 afterAll(async () => {
   await safelisted?.stop();
