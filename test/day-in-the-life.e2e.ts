@@ -46,13 +46,6 @@ const SAEIL = 15;
 const YEAR = 2026;
 
 let system: ScratchSystem;
-beforeAll(async () => {
-  // npm start's demo data: its seed (the offices' ids depend on it, not on the number of participants)
-  system = await startScratchSystem("day_in_the_life", { seed: readLauncherEnv({}).seed });
-  // a fresh `npm start` has written nothing yet: no retry key of an earlier run answers for these steps
-  for (const name of SUBGRAPH_NAMES) await system.sql(name, "DELETE FROM idempotency_key");
-}, 120_000);
-afterAll(() => system?.stop());
 
 /** The figures the reports read, of the README's offices for its year. */
 async function figures() {
@@ -109,65 +102,98 @@ it("tells the story the test knows, with the contract's own operations and the t
   );
 });
 
-it("runs every step as the README writes it, and every answer is the one it shows", async () => {
-  const before = await figures();
-  const ids = new Map<string, string>();
-  const send = async (step: WalkthroughStep): Promise<GraphQLResponse> => {
-    const token = await tokenFor(step.token.role, step.token.org, step.token.sub);
-    const unknown = placeholdersIn(step.variables).filter((name) => !ids.has(name));
-    expect([step.title, unknown]).toEqual([step.title, []]);
-    return system.query(step.operation, fill(step.variables, ids) as Record<string, unknown>, undefined, token);
-  };
-  for (const [i, step] of steps.entries()) {
-    // a person pastes the next step long after the agencies' events of this one have arrived
-    await system.settle();
-    const answer = await send(step);
-    for (const [name, value] of bind(step.answer, answer)) ids.set(name, value);
-    expect([step.title, answer]).toEqual([step.title, fill(step.answer, ids)]);
-    const [{ stage, version }] = await system.sql("job-centers", "SELECT stage, version FROM participant WHERE id = $1", [
-      ids.get("<participant id>"),
-    ]);
-    expect([step.title, stage, version]).toEqual([step.title, STORY[i][2], STORY[i][3]]);
-    if (step.operationName === "RecordEmployment") {
-      // the job reaches the agencies that keep her records before the case closes
-      const told = await notices(ids.get("<participant id>")!, (row) => row?.employed_on === "2026-07-20");
-      expect(told).toEqual([0, 1].map(() => ({ employed_on: "2026-07-20", closed_on: null, close_reason: null })));
+describe("on npm start's demo data, with events between the agencies", () => {
+  beforeAll(async () => {
+    // npm start's demo data: its seed (the offices' ids depend on it, not on the number of participants)
+    system = await startScratchSystem("day_in_the_life", { seed: readLauncherEnv({}).seed });
+    // a fresh `npm start` has written nothing yet: no retry key of an earlier run answers for these steps
+    for (const name of SUBGRAPH_NAMES) await system.sql(name, "DELETE FROM idempotency_key");
+  }, 120_000);
+  afterAll(() => system?.stop());
+
+  it("runs every step as the README writes it, and every answer is the one it shows", async () => {
+    const before = await figures();
+    const ids = new Map<string, string>();
+    const send = async (step: WalkthroughStep): Promise<GraphQLResponse> => {
+      const token = await tokenFor(step.token.role, step.token.org, step.token.sub);
+      const unknown = placeholdersIn(step.variables).filter((name) => !ids.has(name));
+      expect([step.title, unknown]).toEqual([step.title, []]);
+      return system.query(step.operation, fill(step.variables, ids) as Record<string, unknown>, undefined, token);
+    };
+    for (const [i, step] of steps.entries()) {
+      // a person pastes the next step long after the agencies' events of this one have arrived
+      await system.settle();
+      const answer = await send(step);
+      for (const [name, value] of bind(step.answer, answer)) ids.set(name, value);
+      expect([step.title, answer]).toEqual([step.title, fill(step.answer, ids)]);
+      const [{ stage, version }] = await system.sql("job-centers", "SELECT stage, version FROM participant WHERE id = $1", [
+        ids.get("<participant id>"),
+      ]);
+      expect([step.title, stage, version]).toEqual([step.title, STORY[i][2], STORY[i][3]]);
+      if (step.operationName === "PayAllowance") {
+        // "programReport(year: 2026) shows it at once", and withholds her counts of one person
+        const report = await system.query(
+          CONTRACT,
+          { year: YEAR },
+          "ProgramReport",
+          await tokenFor(step.token.role, step.token.org, step.token.sub),
+        );
+        const regions = (report.data as { programReport: { regions: Array<Record<string, any>> } }).programReport.regions;
+        const incheon = regions.findIndex((row) => row.region.code === "28");
+        expect([regions[incheon].allowancePaidWon, regions[incheon].applicants, regions[incheon].participantsStarted]).toEqual([
+          700_000,
+          null,
+          null,
+        ]);
+        const withheld = (report.errors ?? []).filter((e) => e.path?.[2] === incheon).map((e) => [e.path![3], e.extensions?.code]);
+        expect(withheld).toEqual([
+          ["applicants", "SUPPRESSED"],
+          ["participantsStarted", "SUPPRESSED"],
+        ]);
+      }
+      if (step.operationName === "RecordEmployment") {
+        // the job reaches the agencies that keep her records before the case closes
+        const told = await notices(ids.get("<participant id>")!, (row) => row?.employed_on === "2026-07-20");
+        expect(told).toEqual([0, 1].map(() => ({ employed_on: "2026-07-20", closed_on: null, close_reason: null })));
+      }
     }
-  }
-  const participantId = ids.get("<participant id>")!;
-  const closed = await notices(participantId, (row) => row?.closed_on === "2026-09-21");
-  expect(closed).toEqual([0, 1].map(() => ({ employed_on: "2026-07-20", closed_on: "2026-09-21", close_reason: "EMPLOYED_ENDED" })));
+    const participantId = ids.get("<participant id>")!;
+    const closed = await notices(participantId, (row) => row?.closed_on === "2026-09-21");
+    expect(closed).toEqual([0, 1].map(() => ({ employed_on: "2026-07-20", closed_on: "2026-09-21", close_reason: "EMPLOYED_ENDED" })));
 
-  expect(
-    await system.sql("job-centers", "SELECT month, amount_won, paid_on::text FROM allowance_payment WHERE participant_id = $1", [
-      participantId,
-    ]),
-  ).toEqual([{ month: "2026-04", amount_won: 700_000, paid_on: "2026-04-24" }]);
-  expect(
-    await system.sql("welfare-partners", "SELECT partner_id, status, reason_category FROM welfare_referral WHERE participant_id = $1", [
-      participantId,
-    ]),
-  ).toEqual([{ partner_id: PARTNER, status: "RESOLVED", reason_category: "DEBT" }]);
-  expect(
-    await system.sql("saeil-centers", "SELECT status, completed_on::text FROM saeil_enrollment WHERE participant_id = $1", [participantId]),
-  ).toEqual([{ status: "COMPLETED", completed_on: "2026-07-03" }]);
-  const after = await figures();
-  expect({
-    center: Object.fromEntries(Object.keys(after.center).map((k) => [k, count(after.center[k]) - count(before.center[k])])),
-    partner: Object.fromEntries(Object.keys(after.partner).map((k) => [k, count(after.partner[k]) - count(before.partner[k])])),
-    saeil: Object.fromEntries(Object.keys(after.saeil).map((k) => [k, count(after.saeil[k]) - count(before.saeil[k])])),
-  }).toEqual({
-    center: { applicants: 1, started: 1, employed: 1, paid: 700_000 },
-    partner: { referred: 1, resolved: 1 },
-    saeil: { enrolled: 1, completed: 1 },
+    expect(
+      await system.sql("job-centers", "SELECT month, amount_won, paid_on::text FROM allowance_payment WHERE participant_id = $1", [
+        participantId,
+      ]),
+    ).toEqual([{ month: "2026-04", amount_won: 700_000, paid_on: "2026-04-24" }]);
+    expect(
+      await system.sql("welfare-partners", "SELECT partner_id, status, reason_category FROM welfare_referral WHERE participant_id = $1", [
+        participantId,
+      ]),
+    ).toEqual([{ partner_id: PARTNER, status: "RESOLVED", reason_category: "DEBT" }]);
+    expect(
+      await system.sql("saeil-centers", "SELECT status, completed_on::text FROM saeil_enrollment WHERE participant_id = $1", [
+        participantId,
+      ]),
+    ).toEqual([{ status: "COMPLETED", completed_on: "2026-07-03" }]);
+    const after = await figures();
+    expect({
+      center: Object.fromEntries(Object.keys(after.center).map((k) => [k, count(after.center[k]) - count(before.center[k])])),
+      partner: Object.fromEntries(Object.keys(after.partner).map((k) => [k, count(after.partner[k]) - count(before.partner[k])])),
+      saeil: Object.fromEntries(Object.keys(after.saeil).map((k) => [k, count(after.saeil[k]) - count(before.saeil[k])])),
+    }).toEqual({
+      center: { applicants: 1, started: 1, employed: 1, paid: 700_000 },
+      partner: { referred: 1, resolved: 1 },
+      saeil: { enrolled: 1, completed: 1 },
+    });
+
+    // "a step pasted twice writes nothing the second time": the allowance of step 5 again, with its key
+    const payment = steps.find((step) => step.operationName === "PayAllowance")!;
+    expect(await send(payment)).toEqual(fill(payment.answer, ids));
+    expect(
+      await system.sql("job-centers", "SELECT count(*)::int AS n FROM allowance_payment WHERE participant_id = $1", [participantId]),
+    ).toEqual([{ n: 1 }]);
   });
-
-  // "a step pasted twice writes nothing the second time": the allowance of step 5 again, with its key
-  const payment = steps.find((step) => step.operationName === "PayAllowance")!;
-  expect(await send(payment)).toEqual(fill(payment.answer, ids));
-  expect(
-    await system.sql("job-centers", "SELECT count(*)::int AS n FROM allowance_payment WHERE participant_id = $1", [participantId]),
-  ).toEqual([{ n: 1 }]);
 });
 
 /** The README's `<…>` placeholders replaced by the ids bound so far (unbound ones stay, and fail the comparison). */
