@@ -2,6 +2,8 @@ import { isGoodBody, quantile } from "./load";
 import { parsePrometheusText, usageBetween } from "./metrics";
 import { SeededSequence, seedFrom } from "./prng";
 import { parseCli } from "./options";
+import { Kind, parse } from "graphql";
+import { readContract, WORKLOAD_NAMES } from "./workloads";
 
 describe("bench helpers", () => {
   it("sums Prometheus samples by name, ignoring labels, comments and timestamps", () => {
@@ -60,5 +62,12 @@ describe("bench helpers", () => {
       workloads: ["Caseload"],
     });
     expect(() => parseCli(["--workloads", "Nope"], {})).toThrow(/unknown workload/);
+  });
+
+  it("sends the contract's queries only: every workload is one of them, and no mutation is in the text", () => {
+    const operations = parse(readContract()).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d] : []));
+    expect(new Set(operations.map((o) => o.operation))).toEqual(new Set(["query"]));
+    const names = operations.map((o) => o.name!.value);
+    for (const workload of WORKLOAD_NAMES) expect(names).toContain(workload);
   });
 });

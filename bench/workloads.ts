@@ -1,10 +1,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { Kind, OperationTypeNode, parse } from "graphql";
 import { PROJECT_ROOT } from "@lib/config/paths";
 import type { Fixtures } from "./fixtures";
 import { SeededSequence, seedFrom } from "./prng";
 
-/** The client contract, read at run time and sent unchanged with an `operationName`, as clients send it. */
+/** The client contract, read at run time; its reads are sent with an `operationName`, as clients send them. */
 export const CONTRACT_PATH = path.join(PROJECT_ROOT, "test", "contract", "operations.graphql");
 
 /** A workload: one operation of the contract, with variables drawn per request from the fixtures. */
@@ -64,7 +65,17 @@ export function requestVariables(workload: Workload, fixtures: Fixtures, round: 
   return () => workload.variables(sequence, fixtures);
 }
 
-/** Reads the contract's operation text. */
+/**
+ * The contract's reads: the file without its mutations, each query (and fragment) as the file writes it. The
+ * benchmark measures reads, and a workload must never name a write: a mutation is not even in the text it sends.
+ */
 export function readContract(): string {
-  return readFileSync(CONTRACT_PATH, "utf8");
+  return readsOf(readFileSync(CONTRACT_PATH, "utf8"));
+}
+
+export function readsOf(contract: string): string {
+  return parse(contract)
+    .definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d.operation === OperationTypeNode.QUERY)
+    .map((d) => contract.slice(d.loc!.start, d.loc!.end))
+    .join("\n\n");
 }

@@ -20,16 +20,18 @@ import { knownOperationTypesRule } from "@lib/graphql/input-checks";
  * | LocalCenterYear   |     3 |       0 |          0 |     40 |   17 |
  * | EmploymentCenters |     3 |       0 |          0 |     27 |   14 |
  * | WelfarePartners   |     3 |       0 |          0 |     34 |   12 |
- * | the whole file    |       |         |            |    455 |      |
+ * | 28 mutations      |   2–3 |       0 |          0 |  22–30 | 5–18 |
+ * | the whole file    |       |         |            |  1,147 |      |
  *
  * - depth 7: the deepest operation is 6. Depth is what makes nesting expensive here: `regions → employmentCenters →
  *   region → …` answered in 0.6 s at depth 7, 1.5 s at 8, and kept job-centers busy past the 10 s timeout at 9.
  * - aliases 15: the contract has none; GraphiQL users compare a few years side by side (`y2021: annualStats(…)`).
  *   10,000 aliases of `participants(first: 100)` once ran the gateway out of memory; 200 paged out every participant.
  * - directives 10: the contract has none; a few `@include`/`@skip` stay possible.
- * - tokens 1,000: clients send the contract file whole with an `operationName` (455 tokens); the introspection query
- *   GraphiQL sends is under 200. Checked by the parser itself (Apollo Server's `parseOptions.maxTokens`): a longer
- *   document is not even parsed. (graphql-armor's own token limit throws from a hook Apollo Server 5 does not expect,
+ * - tokens 3,000: clients send the contract file whole with an `operationName` (1,147 tokens: 455 of queries, 692 of
+ *   the mutations), and the limit is more than twice that; the introspection query GraphiQL sends is under 200. The
+ *   attacks it stops first are far longer (200 aliases of a paged list: 5,402 tokens; 10,000 aliases: 110,002).
+ *   Checked by the parser itself (Apollo Server's `parseOptions.maxTokens`): a longer document is not even parsed. (graphql-armor's own token limit throws from a hook Apollo Server 5 does not expect,
  *   which answers HTTP 500; the parser's limit is a parse error, HTTP 400 `GRAPHQL_PARSE_FAILED`.)
  * - cost 20,000: armor's cost grows with nesting (×1.5 a level) and multiplies by a literal `first`. The contract's
  *   dearest operation costs 381 with its variables; the Caseload selection at the largest page (`first: 100`
@@ -40,14 +42,14 @@ import { knownOperationTypesRule } from "@lib/graphql/input-checks";
  * Every refusal is a validation error, HTTP 400 `GRAPHQL_VALIDATION_FAILED`, whose message names the limit and what
  * was found ("Query depth limit of 7 exceeded, found 9."), and `extensions.limit` (`maxDepth`, `maxAliases`,
  * `maxDirectives`, `costLimit`); the token limit is a parse error, HTTP 400 `GRAPHQL_PARSE_FAILED`, "Token limit of
- * 1000 exceeded.", `extensions.limit: "maxTokens"`. The subgraphs apply their own depth and alias limits
+ * 3000 exceeded.", `extensions.limit: "maxTokens"`. The subgraphs apply their own depth and alias limits
  * (lib/http/subgraph-limits.ts).
  */
 export const GATEWAY_LIMITS = {
   maxDepth: 7,
   maxAliases: 15,
   maxDirectives: 10,
-  maxTokens: 1_000,
+  maxTokens: 3_000,
   maxCost: 20_000,
 } as const;
 
@@ -69,7 +71,7 @@ export interface ArmorSetup {
 /**
  * graphql-armor's protections for the gateway: the limits above as validation rules, and outside development no
  * "Did you mean …?" in validation errors (field suggestions would spell out the schema to whoever guesses at it).
- * Also refuses an operation type the schema lacks (`mutation` against this read-only graph) at validation, as a 400.
+ * Also refuses an operation type the schema lacks (`subscription`: the graph has none) at validation, as a 400.
  */
 export function useArmor(options: { development: boolean; limits?: Partial<GatewayLimits> }): ArmorSetup {
   const limits = { ...GATEWAY_LIMITS, ...options.limits };

@@ -26,10 +26,10 @@ import { guardArguments, knownOperationTypesRule } from "@lib/graphql/input-chec
  * Aliases: the contract's plans have none. The query planner adds its own only where two fields of one selection
  * would otherwise clash, at most one per field the client asked for; 30 is twice the gateway's limit of 15.
  *
- * Tokens: the contract's subgraph operations have at most 96 (Participant360's job-centers fetch). A plan adds
- * `__typename`, key fields and `_entities` around what the client asked for, a few times its 1,000 tokens at most;
- * 10,000 stops a 400 KB document before it is parsed (the 10,000-alias attack, sent straight to a subgraph, took
- * half a second to refuse by its aliases alone).
+ * Tokens: the contract's subgraph operations have at most 96 (Participant360's job-centers fetch, of its 145). A plan
+ * adds `__typename`, key fields and `_entities` around what the client asked for; 10,000 is over three times the
+ * gateway's 3,000 and stops a 400 KB document before it is parsed (the 10,000-alias attack, sent straight to a
+ * subgraph, took half a second to refuse by its aliases alone).
  */
 export const SUBGRAPH_LIMITS = {
   maxDepth: 7,
