@@ -39,7 +39,9 @@ export function breakdownCsvRoute(graphql: InProcessGraphQL): RequestHandler {
       });
       return;
     }
-    const variables = { year: yearOf(req.query.year), by: dimensionsOf(req.query.by) };
+    // a year not given is left out, as a JSON client's would be, so the graph says it is missing
+    const year = req.query.year === undefined ? undefined : yearOf(req.query.year);
+    const variables = { ...(year === undefined ? {} : { year }), by: dimensionsOf(req.query.by) };
     graphql(req, res, { query: PROGRAM_BREAKDOWN, variables, operationName: "ProgramBreakdown" }).then((answer) => {
       const errors = (answer.result.errors ?? []).filter((error) => error.extensions?.code !== SUPPRESSED);
       const breakdown = (answer.result.data as { programBreakdown?: ProgramBreakdown | null } | null | undefined)?.programBreakdown;
@@ -52,7 +54,7 @@ export function breakdownCsvRoute(graphql: InProcessGraphQL): RequestHandler {
       }
       if (!breakdown) {
         refuse(res, 404, {
-          message: `There are no figures for the year ${String(variables.year)}: it is outside the program's data.`,
+          message: `There are no figures for the year ${String(year)}: it is outside the program's data.`,
           extensions: { code: "NOT_FOUND" },
         });
         return;
