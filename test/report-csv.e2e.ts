@@ -1,6 +1,8 @@
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { SCHEMA_DIR } from "@lib/config/paths";
+import { promisify } from "node:util";
+import { PROJECT_ROOT, SCHEMA_DIR } from "@lib/config/paths";
 import { createGateway, type RunningGateway } from "../gateway/src/server";
 import { parseCsv } from "./support/csv";
 import { contract, startSystem, subgraphUrlsOf, type TestSystem } from "./support/system";
@@ -241,6 +243,66 @@ describe("refusals", () => {
       expect(body.errors).toHaveLength(1);
       expect(body.errors[0].extensions).toEqual({ code: "FORBIDDEN" });
       expect(body.errors[0].message).toMatch(/programBreakdown/);
+    });
+  });
+});
+
+describe("the README's reporting client (scripts/examples/breakdown-to-csv.js)", () => {
+  // a gateway that runs only the contract's operations, as production may (SAFELIST=true): the example, the CSV
+  // route and the page's operation all pass it
+  let safelisted: RunningGateway;
+  beforeAll(async () => {
+    safelisted = await createGateway({
+      supergraphSdl: readFileSync(path.join(SCHEMA_DIR, "supergraph.graphql"), "utf8"),
+      subgraphUrls: subgraphUrlsOf(system.subgraphs),
+      auth: { verify: testVerifier, gatewaySecret: TEST_AUTH.gatewaySecret },
+      safelist: true,
+    });
+  });
+  afterAll(() => safelisted?.stop());
+
+  const run = (token: string, ...args: string[]) =>
+    promisify(execFile)(process.execPath, [path.join(PROJECT_ROOT, "scripts", "examples", "breakdown-to-csv.js"), ...args], {
+      env: { ...process.env, NJSP_GRAPHQL_URL: safelisted.url, NJSP_TOKEN: token },
+    });
+
+  it("pulls 2022 by track and age band with an analyst's token into CSV: the graph's answer, row for row", async () => {
+    const { stdout } = await run(analyst, "2022", "TRACK", "AGE_BAND");
+    const breakdown = await graphAnswer({ year: 2022, by: ["TRACK", "AGE_BAND"] }, analyst);
+    expect(parseCsv(stdout)).toEqual([
+      ["TRACK", "AGE_BAND", ...FIGURES, "suppressed"],
+      ...breakdown.cells.map((cell: any) => [
+        cell.key.track,
+        cell.key.ageBand,
+        ...FIGURES.map((f) => field(cell[f])),
+        String(cell.suppressed),
+      ]),
+      ["TOTAL", "", ...FIGURES.map((f) => field(breakdown.total[f])), ""],
+    ]);
+  });
+
+  it("as do the CSV route and the /reports page's operation (breakdown.json), on that gateway", async () => {
+    const safelistedBase = safelisted.url.replace(/\/graphql$/, "");
+    const [file, directFile] = await Promise.all([
+      csv("year=2022&by=GENDER", analyst, safelistedBase),
+      csv("year=2022&by=GENDER", analyst),
+    ]);
+    expect(file.status).toBe(200);
+    expect(await file.text()).toBe(await directFile.text());
+    const { operation } = await (await fetch(`${safelistedBase}/reports/assets/breakdown.json`)).json();
+    const response = await fetch(safelisted.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${analyst}` },
+      body: JSON.stringify({ query: operation, variables: { year: 2022, by: ["GENDER"] } }),
+    });
+    expect(response.status).toBe(200);
+    expect((await response.json()).data.programBreakdown).toEqual(await graphAnswer({ year: 2022, by: ["GENDER"] }, analyst));
+  });
+
+  it("says what the graph refused and exits 1", async () => {
+    await expect(run(analyst, "2022", "TRACK", "TRACK")).rejects.toMatchObject({
+      code: 1,
+      stderr: "[breakdown-to-csv] by names each dimension once; TRACK is named twice. (BAD_USER_INPUT)\n",
     });
   });
 });
