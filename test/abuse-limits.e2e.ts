@@ -46,7 +46,7 @@ describe("the gateway refuses at once", () => {
     const attacks = Array.from({ length: 10 }, () => ask(query));
     const served = await expectRegionDirectoryServed(system, system.gateway.url, token);
     for (const answer of await Promise.all(attacks))
-      expectRefused(answer, 400, "GRAPHQL_PARSE_FAILED", "Token limit of 1000 exceeded.", "maxTokens");
+      expectRefused(answer, 400, "GRAPHQL_PARSE_FAILED", "Token limit of 2000 exceeded.", "maxTokens");
     expect(served).toBeLessThan(3000);
   });
 
@@ -57,7 +57,7 @@ describe("the gateway refuses at once", () => {
         `p${i}: participants(first: 100, after: "${encodeCursor([`2022-01-${String((i % 28) + 1).padStart(2, "0")}`, "00000000-0000-4000-8000-000000000000"])}") { edges { cursor node { id name birthYear gender stage track appliedOn } } }`,
     ).join(" ")} }`;
     expect(Math.round(query.length / 1000)).toBe(38);
-    expectRefused(await ask(query), 400, "GRAPHQL_PARSE_FAILED", "Token limit of 1000 exceeded.", "maxTokens");
+    expectRefused(await ask(query), 400, "GRAPHQL_PARSE_FAILED", "Token limit of 2000 exceeded.", "maxTokens");
     await expectRegionDirectoryServed(system, system.gateway.url, token);
   });
 

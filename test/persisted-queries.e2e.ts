@@ -72,6 +72,7 @@ describe("safelist mode", () => {
       LocalCenterYear: { id: String(local.id), year: 2022 },
       EmploymentCenters: { regionCode: "28" },
       WelfarePartners: { regionCode: "28" },
+      ProgramBreakdown: { year: 2022, by: ["TRACK", "AGE_BAND"] },
     };
   });
 
@@ -79,14 +80,14 @@ describe("safelist mode", () => {
     errors: [
       {
         message:
-          "Only registered operations run here (Participant360, Caseload, RegionDirectory, ProgramReport, CenterYear, LocalCenterYear, EmploymentCenters, WelfarePartners); this one is not registered.",
+          "Only registered operations run here (Participant360, Caseload, RegionDirectory, ProgramReport, CenterYear, LocalCenterYear, EmploymentCenters, WelfarePartners, ProgramBreakdown); this one is not registered.",
         extensions: { code: "PERSISTED_QUERY_NOT_IN_SAFELIST" },
       },
     ],
   };
 
   it("runs every contract operation sent as the contract tests send it (the whole file and an operationName)", async () => {
-    expect(operations).toHaveLength(8);
+    expect(operations).toHaveLength(9);
     for (const operation of operations) {
       const name = operation.name!.value;
       const body = { query: CONTRACT, operationName: name, variables: variables[name] };

@@ -20,15 +20,17 @@ import { knownOperationTypesRule } from "@lib/graphql/input-checks";
  * | LocalCenterYear   |     3 |       0 |          0 |     40 |   17 |
  * | EmploymentCenters |     3 |       0 |          0 |     27 |   14 |
  * | WelfarePartners   |     3 |       0 |          0 |     34 |   12 |
- * | the whole file    |       |         |            |    455 |      |
+ * | ProgramBreakdown  |     5 |       0 |          0 |     79 |  188 |
+ * | the whole file    |       |         |            |    534 |      |
  *
  * - depth 7: the deepest operation is 6. Depth is what makes nesting expensive here: `regions → employmentCenters →
  *   region → …` answered in 0.6 s at depth 7, 1.5 s at 8, and kept job-centers busy past the 10 s timeout at 9.
  * - aliases 15: the contract has none; GraphiQL users compare a few years side by side (`y2021: annualStats(…)`).
  *   10,000 aliases of `participants(first: 100)` once ran the gateway out of memory; 200 paged out every participant.
  * - directives 10: the contract has none; a few `@include`/`@skip` stay possible.
- * - tokens 1,000: clients send the contract file whole with an `operationName` (455 tokens); the introspection query
- *   GraphiQL sends is under 200. Checked by the parser itself (Apollo Server's `parseOptions.maxTokens`): a longer
+ * - tokens 2,000: clients send the contract file whole with an `operationName` (534 tokens with ProgramBreakdown and
+ *   its fragment; 1,000 was the limit at 455), with room for twice that; the introspection query GraphiQL sends is
+ *   under 200. Checked by the parser itself (Apollo Server's `parseOptions.maxTokens`): a longer
  *   document is not even parsed. (graphql-armor's own token limit throws from a hook Apollo Server 5 does not expect,
  *   which answers HTTP 500; the parser's limit is a parse error, HTTP 400 `GRAPHQL_PARSE_FAILED`.)
  * - cost 20,000: armor's cost grows with nesting (×1.5 a level) and multiplies by a literal `first`. The contract's
@@ -40,14 +42,14 @@ import { knownOperationTypesRule } from "@lib/graphql/input-checks";
  * Every refusal is a validation error, HTTP 400 `GRAPHQL_VALIDATION_FAILED`, whose message names the limit and what
  * was found ("Query depth limit of 7 exceeded, found 9."), and `extensions.limit` (`maxDepth`, `maxAliases`,
  * `maxDirectives`, `costLimit`); the token limit is a parse error, HTTP 400 `GRAPHQL_PARSE_FAILED`, "Token limit of
- * 1000 exceeded.", `extensions.limit: "maxTokens"`. The subgraphs apply their own depth and alias limits
+ * 2000 exceeded.", `extensions.limit: "maxTokens"`. The subgraphs apply their own depth and alias limits
  * (lib/http/subgraph-limits.ts).
  */
 export const GATEWAY_LIMITS = {
   maxDepth: 7,
   maxAliases: 15,
   maxDirectives: 10,
-  maxTokens: 1_000,
+  maxTokens: 2_000,
   maxCost: 20_000,
 } as const;
 
