@@ -109,6 +109,8 @@ describe("the breakdown as CSV", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(response.headers.get("content-disposition")).toBe('attachment; filename="program-breakdown-2022-TRACK-AGE_BAND.csv"');
     expect(response.headers.get("cache-control")).toBe("no-store");
+    // a request id, as /graphql answers carry: the same id is in the gateway's request log and the agencies' logs
+    expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     const rows = await csvRows(response);
     const breakdown = await graphAnswer({ year: 2022, by: ["TRACK", "AGE_BAND"] }, analyst);
     expect(rows).toEqual(expectedRows(breakdown));
