@@ -1,13 +1,16 @@
 import { isSmallCount, MIN_SHOWN, suppressCells, type Total } from "@lib/reports/suppression";
-import { COUNTS, type Count, type MonthRow } from "./breakdown.read";
+import { COUNTS, type Count, type GroupRow } from "./breakdown.read";
 
 /** Every program participant is paid at most 6 times (Act §20): a sum of payments was paid to at least payments / 6 persons. */
 const MAX_PAYMENTS_PER_PERSON = 6;
 
-/** A group's counts over the year, and the most persons paid in any one month (each person is paid once a month at most). */
+/**
+ * A group's counts over the year, and the most persons paid in one month of one of its cells: a group holds at least
+ * the persons of each of its parts, so that bounds the persons paid from below.
+ */
 export interface GroupCounts {
   counts: Record<Count, number>;
-  payeesByMonth: Map<number, number>;
+  payeesInAMonth: number;
 }
 
 /** Counts per published key: each cell, the total, and for two dimensions the row and column totals. */
@@ -24,20 +27,20 @@ export const cellKeyOf = (values: readonly string[]) => values.join(SEP);
 export const valuesOf = (key: string) => key.split(SEP);
 
 export function emptyGroup(): GroupCounts {
-  return { counts: Object.fromEntries(COUNTS.map((c) => [c, 0])) as Record<Count, number>, payeesByMonth: new Map() };
+  return { counts: Object.fromEntries(COUNTS.map((c) => [c, 0])) as Record<Count, number>, payeesInAMonth: 0 };
 }
 
 /**
- * Adds the month rows up to cells, their marginals and the total. With two dimensions the row and column totals are
+ * Adds the cells up to their marginals and the total. With two dimensions the row and column totals are
  * protected like the total although they are not shown: an analyst gets them by asking for one dimension.
  */
-export function groupRows(rows: readonly MonthRow[], dimensions: number): Groups {
+export function groupRows(rows: readonly GroupRow[], dimensions: number): Groups {
   const all = new Map<string, GroupCounts>();
   const cells = new Map<string, GroupCounts>();
-  const add = (key: string, row: MonthRow) => {
+  const add = (key: string, row: GroupRow) => {
     const group = all.get(key) ?? emptyGroup();
     for (const c of COUNTS) group.counts[c] += row.counts[c];
-    group.payeesByMonth.set(row.month, (group.payeesByMonth.get(row.month) ?? 0) + row.payees);
+    group.payeesInAMonth = Math.max(group.payeesInAMonth, row.payeesInAMonth);
     all.set(key, group);
     return group;
   };
@@ -67,9 +70,9 @@ export function groupRows(rows: readonly MonthRow[], dimensions: number): Groups
   return { cells, all, equations };
 }
 
-/** Fewest persons a group's allowance can have been paid to: the most paid in one month, and payments / 6. */
+/** Fewest persons a group's allowance can have been paid to: the most paid in one month of a cell, and payments / 6. */
 export function fewestPayees(group: GroupCounts): number {
-  return Math.max(Math.ceil(group.counts.payments / MAX_PAYMENTS_PER_PERSON), ...group.payeesByMonth.values());
+  return Math.max(Math.ceil(group.counts.payments / MAX_PAYMENTS_PER_PERSON), group.payeesInAMonth);
 }
 
 /**

@@ -24,12 +24,12 @@ export const COUNTS = [
 ] as const;
 export type Count = (typeof COUNTS)[number];
 
-/** One group of the asked dimensions in one month of the year. */
-export interface MonthRow {
+/** One group of the asked dimensions over the year. */
+export interface GroupRow {
   values: string[];
-  month: number;
   counts: Record<Count, number>;
-  payees: number;
+  /** The most persons paid in any one month (each is paid once a month at most): a lower bound of those paid. */
+  payeesInAMonth: number;
 }
 
 /** A dimension's value as SQL over `breakdown_figures f JOIN employment_center c` (or `breakdown_days f`). */
@@ -43,44 +43,47 @@ const VALUE_SQL: Record<D, string> = {
   [D.MONTH]: "f.month::text",
 };
 
-/** A job's mark counts once the month it falls in is over: the cell's month + N months before the current month. */
-const passed = (months: number) => `make_date(f.year, f.month, 1) + interval '${months} months' < $2::date`;
+/** A job's mark counts once the month it falls in is over: the cell's month + N months before the current month ($2, as year × 12 + month − 1). */
+const passed = (months: number) => `f.year * 12 + f.month - 1 + ${months} < $2`;
 
 const select = (by: readonly D[]) => by.map((d, i) => `${VALUE_SQL[d]} AS d${i}`).join(", ");
 const groupBy = (by: readonly D[]) => by.map((_, i) => `d${i}`).join(", ");
 const scope = (centerId: number | null) => (centerId === null ? "" : " AND f.center_id = $3");
 
 /**
- * The year's figures grouped by the asked dimensions and by month, in one statement over the small figures table
- * (never the participants): the month is kept so that the reader can tell which jobs' marks have passed and bound
- * the number of persons paid. `centerId` restricts the rows to one office.
+ * The year's figures grouped by the asked dimensions, in one statement over the small figures table (never the
+ * participants); by month first, so that the marks passed are told apart and the persons paid bounded.
+ * `monthNow` is the current month as year × 12 + month − 1; `centerId` restricts the rows to one office.
  */
-export async function readMonthRows(
+export async function readGroupRows(
   db: DataSource,
   year: number,
   by: readonly D[],
-  monthNow: string,
+  monthNow: number,
   centerId: number | null,
-): Promise<MonthRow[]> {
+): Promise<GroupRow[]> {
+  const sums = COUNTS.map((c) => `sum(${c})::float8 AS ${c}`).join(", ");
   const rows = await db.query<Array<Record<string, string | number | null>>>(
-    `SELECT ${select(by)}, f.month,
-            sum(f.applicants) AS applicants, sum(f.started) AS started, sum(f.ended) AS ended,
-            sum(f.employed) AS employed, sum(f.placed) AS placed, sum(f.timed) AS timed,
-            coalesce(sum(f.employed) FILTER (WHERE ${passed(6)}), 0) AS measured_6,
-            coalesce(sum(f.kept_6) FILTER (WHERE ${passed(6)}), 0) AS kept_6,
-            coalesce(sum(f.employed) FILTER (WHERE ${passed(12)}), 0) AS measured_12,
-            coalesce(sum(f.kept_12) FILTER (WHERE ${passed(12)}), 0) AS kept_12,
-            sum(f.payments) AS payments, sum(f.payees) AS payees, sum(f.paid_won) AS paid_won
-     FROM breakdown_figures f JOIN employment_center c ON c.id = f.center_id
-     WHERE f.year = $1${scope(centerId)}
-     GROUP BY ${groupBy(by)}, f.month`,
+    `SELECT ${groupBy(by)}, ${sums}, max(payees)::int AS payees
+     FROM (
+       SELECT ${select(by)}, f.month,
+              sum(f.applicants) AS applicants, sum(f.started) AS started, sum(f.ended) AS ended,
+              sum(f.employed) AS employed, sum(f.placed) AS placed, sum(f.timed) AS timed,
+              coalesce(sum(f.employed) FILTER (WHERE ${passed(6)}), 0) AS measured_6,
+              coalesce(sum(f.kept_6) FILTER (WHERE ${passed(6)}), 0) AS kept_6,
+              coalesce(sum(f.employed) FILTER (WHERE ${passed(12)}), 0) AS measured_12,
+              coalesce(sum(f.kept_12) FILTER (WHERE ${passed(12)}), 0) AS kept_12,
+              sum(f.payments) AS payments, sum(f.payees) AS payees, sum(f.paid_won) AS paid_won
+       FROM breakdown_figures f JOIN employment_center c ON c.id = f.center_id
+       WHERE f.year = $1${scope(centerId)}
+       GROUP BY ${groupBy(by)}, f.month) m
+     GROUP BY ${groupBy(by)}`,
     centerId === null ? [year, monthNow] : [year, monthNow, centerId],
   );
   return rows.map((row) => ({
     values: by.map((_, i) => String(row[`d${i}`])),
-    month: Number(row.month),
     counts: Object.fromEntries(COUNTS.map((c) => [c, Number(row[c])])) as Record<Count, number>,
-    payees: Number(row.payees),
+    payeesInAMonth: Number(row.payees),
   }));
 }
 

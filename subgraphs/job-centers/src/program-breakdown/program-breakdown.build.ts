@@ -1,9 +1,9 @@
 import type { JobCentersContext } from "../context";
 import { Gender, SupportTrack } from "../participant/participant.enums";
-import type { BreakdownCell, BreakdownKey } from "./breakdown-cell.type";
+import type { BreakdownKey } from "./breakdown-cell.type";
 import { figuresOf } from "./breakdown.figures";
 import { cellKeyOf, emptyGroup, valuesOf, groupRows, TOTAL_KEY, withheldCounts } from "./breakdown.publish";
-import { readMedians, readMonthRows } from "./breakdown.read";
+import { readGroupRows, readMedians } from "./breakdown.read";
 import type { ProgramBreakdown } from "./program-breakdown.type";
 import { AgeBand, ReportDimension as D } from "./report-dimension.enums";
 
@@ -15,10 +15,10 @@ export async function buildBreakdown(
   ctx: JobCentersContext,
   year: number,
   by: D[],
-  monthNow: string,
+  monthNow: number,
   centerId: number | null,
 ): Promise<ProgramBreakdown> {
-  const [rows, medians] = await Promise.all([readMonthRows(ctx.db, year, by, monthNow, centerId), readMedians(ctx.db, year, by, centerId)]);
+  const [rows, medians] = await Promise.all([readGroupRows(ctx.db, year, by, monthNow, centerId), readMedians(ctx.db, year, by, centerId)]);
   const groups = groupRows(rows, by.length);
   const withheld = centerId === null ? withheldCounts(groups) : null;
   const medianOf = new Map(medians.map((m) => [m.values === null ? TOTAL_KEY : cellKeyOf(m.values), m.median]));
@@ -27,7 +27,7 @@ export async function buildBreakdown(
   const entries = await Promise.all(
     [...groups.cells].map(async ([key, group]) => ({
       values: valuesOf(key),
-      cell: { key: await keyOf(ctx, by, valuesOf(key)), ...figuresOf(group, medianOf.get(key), withheld, key) } as BreakdownCell,
+      cell: { key: await keyOf(ctx, by, valuesOf(key)), ...figuresOf(group, medianOf.get(key), withheld, key) },
     })),
   );
   entries.sort((a, b) => compareValues(by, a.cell.key, b.cell.key, a.values, b.values));

@@ -24,7 +24,8 @@ export class ProgramBreakdownResolver {
     if (by.length < 1 || by.length > 2) throw badUserInput(`by names 1 or 2 dimensions; it named ${by.length}.`, "by");
     if (new Set(by).size !== by.length) throw badUserInput(`by names each dimension once; ${by[0]} is named twice.`, "by");
     if (!(await ctx.loaders.isDataYear(year))) return null;
-    const monthNow = `${todayInKorea().slice(0, 7)}-01`;
+    const today = todayInKorea();
+    const monthNow = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 1;
     return buildBreakdown(ctx, year, by, monthNow, ownCenterOf(ctx.viewer));
   }
 }
