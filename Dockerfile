@@ -24,15 +24,16 @@ FROM node:20-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 # Only what runs: dist/, the production node_modules, package.json (it marks the project root that paths are
-# resolved from), schema/ (the supergraph the gateway serves), data/ (reference data for the setup job's seeding)
-# and the client contract (the gateway's default SAFELIST_PATH). Root owns the files, so the service cannot
-# rewrite its own code.
+# resolved from), schema/ (the supergraph the gateway serves), data/ (reference data for the setup job's seeding),
+# the client contract (the gateway's default SAFELIST_PATH) and the /reports page's browser files (served as they
+# are, not compiled). Root owns the files, so the service cannot rewrite its own code.
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./schema
 COPY --from=build /app/data ./data
 COPY --from=build /app/test/contract ./test/contract
+COPY --from=build /app/gateway/reports-page ./gateway/reports-page
 # The setup job writes the local signing keys here (a volume shared with the services in docker-compose.yml).
 RUN mkdir -p /app/.data/auth && chown -R node:node /app/.data
 # The image's `node` user by number: Kubernetes' runAsNonRoot can only verify a numeric user.

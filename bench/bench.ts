@@ -3,13 +3,13 @@ import { loadFixtures } from "./fixtures";
 import { authorizationHeaders, type GatewayEndpoint } from "./gateway-client";
 import { machineInfo } from "./machine";
 import { metricsUrlOf } from "./metrics";
-import { measureReportLatency } from "./report-latency";
+import { measureBreakdownLatency, measureReportLatency } from "./report-latency";
 import { FLOOR_WORKLOAD, measureFloor } from "./rounds/measure-floor";
 import { PEER_NAME } from "./rounds/peer-round";
 import { runRound } from "./rounds/round";
 import { DEFAULT_WARMUP_SEC, warmUp, warmupConnectionsFor } from "./rounds/warm-up";
 import type { BenchOptions, BenchResults, OurTarget, PeerTarget, RoundResult, RunContext } from "./types";
-import { parseWorkloadNames, readContract, WORKLOAD_NAMES, WORKLOADS } from "./workloads";
+import { BREAKDOWN_CHOICES, parseWorkloadNames, readContract, WORKLOAD_NAMES, WORKLOADS } from "./workloads";
 
 /**
  * Runs every workload at every concurrency against a running system and returns the results. Each workload is
@@ -36,6 +36,16 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   log(
     `ProgramReport ${reportLatency.year}: first ${reportLatency.firstMs.toFixed(1)} ms, then p50 ${reportLatency.warmP50Ms.toFixed(1)} ms`,
   );
+  // before its workload's rounds, so that its first request is a cold one
+  const breakdownLatency = workloads.includes("ProgramBreakdown")
+    ? await measureBreakdownLatency(gateway, contract, BREAKDOWN_CHOICES)
+    : undefined;
+  if (breakdownLatency) {
+    log(
+      `ProgramBreakdown: first ${breakdownLatency.firstMs.toFixed(1)} ms, not asked before p50 ${breakdownLatency.uncachedP50Ms.toFixed(1)} ms ` +
+        `(max ${breakdownLatency.uncachedMaxMs.toFixed(1)} ms), asked again p50 ${breakdownLatency.warmP50Ms.toFixed(1)} ms`,
+    );
+  }
   const fixtures = await loadFixtures(gateway, options.maxParticipantIds ?? 2000);
   log(`${fixtures.participantCount} participants (${fixtures.participantIds.length} ids sampled)`);
 
@@ -69,6 +79,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     ...(peer ? { peerUrl: peer.url, peerName: PEER_NAME } : {}),
     machine: machineInfo(),
     reportLatency,
+    ...(breakdownLatency ? { breakdownLatency } : {}),
     data: {
       participants: fixtures.participantCount,
       seededParticipants: options.seededParticipants ?? null,

@@ -131,6 +131,14 @@ export function renderMarkdown(results: BenchResults): string {
         `then p50 ${fmt(report.warmP50Ms, 1)} ms over ${report.samples} sequential requests after as many to warm up (target ≤ 50 ms warm)`,
     );
   }
+  const breakdown = results.breakdownLatency;
+  if (breakdown) {
+    lines.push(
+      `- ProgramBreakdown (offices × tracks first): first request ${fmt(breakdown.firstMs, 1)} ms (target ≤ 1000 ms cold); ` +
+        `each other year × breakdown asked once p50 ${fmt(breakdown.uncachedP50Ms, 1)} ms, max ${fmt(breakdown.uncachedMaxMs, 1)} ms; ` +
+        `asked again p50 ${fmt(breakdown.warmP50Ms, 1)} ms over ${breakdown.samples} (target ≤ 100 ms warm)`,
+    );
+  }
   const peerHeader = withPeer ? ["peer req/s", "peer p99", "ours/peer req/s", "ours/peer p99"] : [];
   lines.push(
     "",

@@ -3,7 +3,7 @@ import type { FloorResult } from "./floor/run-floor";
 import type { LoadResult } from "./load";
 import type { MachineInfo } from "./machine";
 import type { ServiceUsage } from "./metrics";
-import type { ReportLatency } from "./report-latency";
+import type { BreakdownLatency, ReportLatency } from "./report-latency";
 import type { Workload, WorkloadName } from "./workloads";
 
 /** What `runBench` measures and against which system. */
@@ -85,6 +85,8 @@ export interface BenchResults {
   machine: MachineInfo;
   /** The national ProgramReport: first request (cold) and steady state (warm). */
   reportLatency: ReportLatency;
+  /** programBreakdown's first request, breakdowns not asked before, and one asked again (with its workload only). */
+  breakdownLatency?: BreakdownLatency;
   data: {
     participants: number;
     /** `--participants N` when the harness started the system with that data size; null otherwise. */

@@ -15,7 +15,7 @@ export interface Workload {
   variables(sequence: SeededSequence, fixtures: Fixtures): Record<string, unknown>;
 }
 
-export const WORKLOAD_NAMES = ["Participant360", "Caseload", "ProgramReport", "RegionDirectory"] as const;
+export const WORKLOAD_NAMES = ["Participant360", "Caseload", "ProgramReport", "RegionDirectory", "ProgramBreakdown"] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
 /** The caseload's stage filter: none (the whole caseload, newest first) or one of the stages of a case. */
@@ -39,7 +39,20 @@ export const WORKLOADS: Record<WorkloadName, Workload> = {
   ProgramReport: { name: "ProgramReport", variables: (s, f) => ({ year: s.pick(f.reportYears) }) },
   /** Every agency's offices in one region. */
   RegionDirectory: { name: "RegionDirectory", variables: (s, f) => ({ code: s.pick(f.regionCodes) }) },
+  /** An analyst's breakdown of one year by one or two dimensions (the benchmark's counsellor reads the national one). */
+  ProgramBreakdown: { name: "ProgramBreakdown", variables: (s, f) => ({ year: s.pick(f.reportYears), by: s.pick(BREAKDOWN_CHOICES) }) },
 };
+
+/** The breakdowns analysts ask: from 4 cells (quarters) to 133 offices × 5 tracks. */
+export const BREAKDOWN_CHOICES: ReadonlyArray<readonly string[]> = [
+  ["QUARTER"],
+  ["REGION"],
+  ["EMPLOYMENT_CENTER"],
+  ["TRACK", "AGE_BAND"],
+  ["REGION", "GENDER"],
+  ["MONTH", "TRACK"],
+  ["EMPLOYMENT_CENTER", "TRACK"],
+];
 
 /** Parses a comma-separated list of workload names, rejecting unknown ones. */
 export function parseWorkloadNames(names: readonly string[]): WorkloadName[] {

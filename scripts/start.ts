@@ -105,6 +105,7 @@ async function main(): Promise<void> {
     }
     log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     log(`GraphiQL: http://${host}:${env.gatewayPort}/graphql`);
+    log(`Reports (an ANALYST's token): http://${host}:${env.gatewayPort}/reports`);
     const ready = auth.keys && (await counselorToken(auth.keys, databases.urls["job-centers"], env.tokens));
     if (ready) {
       log(`a token of ${ready.who}, valid 12 h; paste into GraphiQL's Headers tab:`);

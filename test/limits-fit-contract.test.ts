@@ -63,6 +63,12 @@ function tokens(text: string): number {
 }
 
 const operations = parse(CONTRACT).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d] : []));
+/** The contract's fragments (ProgramBreakdown's figures), sent with every operation as clients send the whole file. */
+const fragments = parse(CONTRACT).definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+const documentOf = (operation: (typeof operations)[number]): DocumentNode => ({
+  kind: Kind.DOCUMENT,
+  definitions: [operation, ...fragments],
+});
 
 /** The contract's mutations as graphql-armor measures them: [depth, cost]. */
 const MUTATION_FIGURES = {
@@ -104,7 +110,7 @@ describe("the gateway's limits", () => {
       operations
         .filter((operation) => operation.operation === kind)
         .map((operation) => {
-          const figures = measure(schema, { kind: Kind.DOCUMENT, definitions: [operation] });
+          const figures = measure(schema, documentOf(operation));
           return [operation.name!.value, { ...figures, cost: Math.round(figures.cost!) }];
         }),
     );
@@ -126,6 +132,7 @@ describe("the gateway's limits", () => {
       LocalCenterYear: { depth: 3, aliases: 0, directives: 0, cost: 17 },
       EmploymentCenters: { depth: 3, aliases: 0, directives: 0, cost: 14 },
       WelfarePartners: { depth: 3, aliases: 0, directives: 0, cost: 12 },
+      ProgramBreakdown: { depth: 5, aliases: 0, directives: 0, cost: 188 },
     });
     Object.values(measured).forEach(withinLimits);
   });
@@ -143,7 +150,7 @@ describe("the gateway's limits", () => {
   it("pass the whole contract file (clients send it with an operationName) and GraphiQL's introspection query", () => {
     const ofKind = (kind: OperationTypeNode) =>
       operations.filter((o) => o.operation === kind).reduce((sum, o) => sum + tokens(CONTRACT.slice(o.loc!.start, o.loc!.end)), 0);
-    expect([tokens(CONTRACT), ofKind(OperationTypeNode.QUERY), ofKind(OperationTypeNode.MUTATION)]).toEqual([1147, 455, 692]);
+    expect([tokens(CONTRACT), ofKind(OperationTypeNode.QUERY), ofKind(OperationTypeNode.MUTATION)]).toEqual([1226, 518, 692]);
     expect(tokens(CONTRACT) * 2).toBeLessThan(GATEWAY_LIMITS.maxTokens);
     const introspection = getIntrospectionQuery({
       descriptions: true,
@@ -191,7 +198,7 @@ describe("the subgraphs' own limits", () => {
     const deepest: Record<string, number> = {};
     let aliases = 0;
     for (const operation of operations) {
-      const document: DocumentNode = { kind: Kind.DOCUMENT, definitions: [operation] };
+      const document = documentOf(operation);
       const plan = planner.buildQueryPlan(operationFromDocument(apiSchema, document, { operationName: operation.name!.value }));
       for (const fetch of fetches(plan)) {
         const figures = measure(subgraphSchemas.get(fetch.serviceName)!, parse(fetch.operation), true);

@@ -75,6 +75,7 @@ describe("safelist mode", () => {
       LocalCenterYear: { id: String(local.id), year: 2022 },
       EmploymentCenters: { regionCode: "28" },
       WelfarePartners: { regionCode: "28" },
+      ProgramBreakdown: { year: 2022, by: ["TRACK", "AGE_BAND"] },
     };
   });
 
@@ -87,8 +88,8 @@ describe("safelist mode", () => {
     ],
   };
 
-  it("registers the contract's 8 queries and 28 mutations", () => {
-    expect([operations.length, all.filter((o) => o.operation === OperationTypeNode.MUTATION).length]).toEqual([8, 28]);
+  it("registers the contract's 9 queries and 28 mutations", () => {
+    expect([operations.length, all.filter((o) => o.operation === OperationTypeNode.MUTATION).length]).toEqual([9, 28]);
     expect(NOT_REGISTERED.errors[0].message).toMatch(
       /^Only registered operations run here \(Participant360, Caseload, .*, ApplyForProgram, /,
     );

@@ -17,7 +17,7 @@ function processMetrics(): Registry {
 }
 
 /** Paths reported by name; anything else is `other`, so random URLs cannot blow up label cardinality. */
-const ROUTES = new Set(["/graphql", "/health", "/healthz", "/readyz", "/metrics"]);
+const ROUTES = new Set(["/graphql", "/health", "/healthz", "/readyz", "/metrics", "/reports", "/reports/program-breakdown.csv"]);
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 /** An error code as a label: ours and Apollo's are upper-case words; anything else a subgraph might send is OTHER. */
 const ERROR_CODE = /^[A-Z][A-Z_]{0,39}$/;

@@ -22,6 +22,8 @@ import { AgencyDataSource } from "./data-source";
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from "./env";
 import { dedupeUnavailableErrors, formatGatewayError } from "./errors";
 import { graphiqlHandler } from "./graphiql";
+import { inProcessGraphQL } from "./reports/in-process-graphql";
+import { reportsRoutes } from "./reports/reports.routes";
 import { GatewayMetrics } from "./metrics";
 import { dedupeInFlight } from "./in-flight-dedup";
 import { createSubgraphFetcher } from "./subgraph-fetcher";
@@ -92,7 +94,7 @@ export interface RunningGateway {
 
 const BODY_LIMIT = "1mb";
 
-/** Starts the gateway: Apollo Gateway over the four subgraphs, GraphiQL, `/health` and `/metrics`, listening. */
+/** Starts the gateway: Apollo Gateway over the four subgraphs, GraphiQL, `/reports`, `/health` and `/metrics`, listening. */
 export async function createGateway(options: GatewayOptions): Promise<RunningGateway> {
   const development = options.development ?? false;
   const timeoutMs = options.timeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS;
@@ -188,20 +190,22 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     res.set("Content-Type", metrics.contentType).send(await metrics.render());
   });
   app.get("/graphql", graphiqlHandler());
+  const traceRequest = traceRequests(options.requestLog ?? false);
+  const context = rateLimit.context(async ({ req, res }) => ({
+    ...(await callerOf(req.headers.authorization, (token) => options.auth.verify(token))),
+    trace: traceOf(res),
+  }));
   app.use(
     "/graphql",
     // first: a request refused for its body (too large, not JSON) has an id and a log line too
-    traceRequests(options.requestLog ?? false),
+    traceRequest,
     express.json({ limit: BODY_LIMIT }),
     refuseBatchedRequests,
     persisted.guard,
-    expressMiddleware(apollo, {
-      context: rateLimit.context(async ({ req, res }) => ({
-        ...(await callerOf(req.headers.authorization, (token) => options.auth.verify(token))),
-        trace: traceOf(res),
-      })),
-    }),
+    expressMiddleware(apollo, { context }),
   );
+  // the analysts' page and the CSV export: the contract's ProgramBreakdown, run through this same server
+  app.use("/reports", reportsRoutes({ graphql: inProcessGraphQL(apollo, context), traceRequest }));
   app.use(jsonErrorHandler(logger));
 
   let bound: { port: number; url: string };

@@ -24,12 +24,15 @@ export const DEFAULT_REPORT_CACHE_TTL_S = 3600;
 const CACHEABLE_ERRORS = new Set([SUPPRESSED, "FORBIDDEN"]);
 
 /**
- * Caches the answers of report operations (every root field `programReport`), keyed by the query, its variables,
- * the viewer's rule shape (scopes, and whether they work for an office) and the four subgraphs' figures versions.
+ * Caches the answers of report operations (every root field `programReport` or `programBreakdown`), keyed by the
+ * query, its variables, the viewer's rule shape (scopes, and whether they work for an office), for a breakdown
+ * asked by a center manager their office too, and the four subgraphs' figures versions.
  *
- * Safe to share among viewers of one shape: the report and its small-cell suppression depend on the figures only
- * (no resolver of ProgramReport or RegionReport reads the viewer; suppression is the same for everyone), and which
- * fields a viewer may read depends only on the rule shape (authorizing-gateway.ts keys the same way). Never stale:
+ * Safe to share among viewers of one key: the report and its small-cell suppression depend on the figures only (no
+ * resolver of ProgramReport or RegionReport reads the viewer; suppression is the same for everyone); the breakdown
+ * depends on the viewer only in that a center manager reads their own office's (program-breakdown.resolver.ts), so
+ * their office is part of the key; and which fields a viewer may read depends only on the rule shape
+ * (authorizing-gateway.ts keys the same way). Never stale:
  * each writer bumps its subgraph's figures version in the transaction that changes the figures
  * (lib/db/figures-version.ts), so the next request's key is new. An answer with any other error (a subgraph down)
  * is not kept. A hit still passes authentication, the rate limit and the operation limits: only execution is skipped.
@@ -74,22 +77,42 @@ export function useReportCache(subgraphUrls: Readonly<Record<string, string>>, o
   return { plugin, close: () => store.close() };
 }
 
-/** A query whose every root selection is `programReport` (or `__typename`): anything else is not cached. */
+/** The root fields whose answers are cached: the reports, computed from figures alone. */
+const REPORT_FIELDS = new Set(["programReport", "programBreakdown"]);
+
+/** A query whose every root selection is a report (or `__typename`): anything else is not cached. */
 function isReportOperation(operation: OperationDefinitionNode | undefined): boolean {
   if (operation?.operation !== OperationTypeNode.QUERY) return false;
-  const names = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : null));
-  return names.includes("programReport") && names.every((name) => name === "programReport" || name === "__typename");
+  const names = rootFieldsOf(operation);
+  return names.some((name) => REPORT_FIELDS.has(name!)) && names.every((name) => REPORT_FIELDS.has(name!) || name === "__typename");
+}
+
+function rootFieldsOf(operation: OperationDefinitionNode): Array<string | null> {
+  return operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : null));
 }
 
 function keyOf(context: GraphQLRequestContext<Caller>, version: string): string {
   const viewer = context.contextValue.viewer ?? ANONYMOUS;
-  const parts = [context.queryHash, context.operationName ?? "", JSON.stringify(context.request.variables ?? {}), shapeOf(viewer), version];
+  const parts = [
+    context.queryHash,
+    context.operationName ?? "",
+    JSON.stringify(context.request.variables ?? {}),
+    shapeOf(viewer),
+    ownOfficeOf(context.operation, viewer),
+    version,
+  ];
   return createHash("sha256").update(parts.join("\n")).digest("hex");
 }
 
 /** What the access rules can tell apart about a viewer; nothing that names a person or an office. */
 function shapeOf(viewer: Viewer): string {
   return viewer.kind === "user" ? `${[...viewer.scopes].sort().join(" ")}${viewer.org ? "+office" : ""}` : "anonymous";
+}
+
+/** A center manager's breakdown is their own office's: their answer is theirs (program-breakdown.resolver.ts). */
+function ownOfficeOf(operation: OperationDefinitionNode | undefined, viewer: Viewer): string {
+  const breakdown = operation !== undefined && rootFieldsOf(operation).includes("programBreakdown");
+  return breakdown && viewer.kind === "user" && viewer.role === "CENTER_MANAGER" && viewer.org ? `${viewer.org.kind}:${viewer.org.id}` : "";
 }
 
 function isCacheableError(error: GraphQLFormattedError): boolean {

@@ -15,7 +15,7 @@ export const MIN_SHOWN = 5;
 
 /**
  * A published total and the published cells that add up to it (a region's figure and its offices' figures). A
- * total may itself be a part of another (regions of a national total); each part belongs to at most one total.
+ * total may itself be a part of another (regions of a national total); a part may belong to several totals (the rows and columns of a two-way table).
  */
 export interface Total<K> {
   total: K;
@@ -29,7 +29,9 @@ export function isSmallCount(value: number): boolean {
 
 /**
  * The cells of one table (one year, one field) to withhold, and why. `cells` holds every published cell's value;
- * `totals` says which cells add up to which. Deterministic: ties go to the part listed first.
+ * `totals` says which cells add up to which (a cell may be a part of several, as in a two-way table's rows and
+ * columns). `isSmall` decides step 1 for a figure that is not a count of persons itself (a sum of money paid to few
+ * persons); by default a count from 1 to 4. Deterministic: ties go to the part listed first.
  *
  * 1. every small count (1–4) is withheld;
  * 2. each total and its parts are one equation, and an equation with exactly one withheld cell gives it back. While
@@ -39,9 +41,13 @@ export function isSmallCount(value: number): boolean {
  * With regions as totals of offices, step 2 is "a region showing its total with exactly one office withheld"; the
  * other cases matter once a total of totals (a national row) is published.
  */
-export function suppressCells<K>(cells: ReadonlyMap<K, number>, totals: readonly Total<K>[]): Map<K, SuppressionReason> {
+export function suppressCells<K>(
+  cells: ReadonlyMap<K, number>,
+  totals: readonly Total<K>[],
+  isSmall: (key: K, value: number) => boolean = (_, value) => isSmallCount(value),
+): Map<K, SuppressionReason> {
   const withheld = new Map<K, SuppressionReason>();
-  for (const [key, value] of cells) if (isSmallCount(value)) withheld.set(key, "SMALL_CELL");
+  for (const [key, value] of cells) if (isSmall(key, value)) withheld.set(key, "SMALL_CELL");
   let changed = true;
   while (changed) {
     changed = false;

@@ -32,7 +32,7 @@ export class ParticipantRows {
     const id = p.id;
     out.add(
       "participant",
-      `${id}\t${text(p.name)}\t${p.birthYear}\t${p.gender}\t${p.track}\t${p.stage}\t${dateText(p.appliedOn)}\t${date(p.eligibilityDecidedOn)}\t${p.regionCode}\t${p.employmentCenterId}\t${p.counselorId}`,
+      `${id}\t${text(p.name)}\t${p.birthYear}\t${p.gender}\t${p.track}\t${p.stage}\t${dateText(p.appliedOn)}\t${date(p.eligibilityDecidedOn)}\t${p.regionCode}\t${p.employmentCenterId}\t${p.counselorId}\t${date(p.closedOn)}\t${p.exitReason ?? NULL}`,
     );
     if (r.actionPlan) out.add("action_plan", `${id}\t${dateText(r.actionPlan.establishedOn)}\t${text(r.actionPlan.desiredOccupation)}`);
     for (const s of r.sessions) {
@@ -52,7 +52,7 @@ export class ParticipantRows {
     if (e)
       out.add(
         "employment",
-        `${id}\t${dateText(e.employedOn)}\t${text(e.employerName)}\t${text(e.occupation)}\t${e.weeklyHours}\t${bool(e.viaPlacement)}`,
+        `${id}\t${dateText(e.employedOn)}\t${text(e.employerName)}\t${text(e.occupation)}\t${e.weeklyHours}\t${bool(e.viaPlacement)}\t${date(e.endedOn)}`,
       );
     for (const o of r.outreach) {
       out.add(

@@ -15,6 +15,7 @@ import { drawSaeilEnrollment } from "./saeil-records";
 import { drawWelfareReferrals } from "./welfare-records";
 import { OCCUPATIONS } from "./vocabulary";
 import { drawConsents } from "./consents";
+import { caseEnd, drawJobEnd } from "./case-end";
 
 /**
  * Generates participant `index` of a run of `participants` with everything the four agencies hold about them.
@@ -60,6 +61,8 @@ export class ParticipantGenerator {
         stage: timeline.stage,
         appliedOn: p.appliedOn,
         eligibilityDecidedOn: timeline.decidedOn,
+        closedOn: caseEnd(timeline)?.closedOn ?? null,
+        exitReason: caseEnd(timeline)?.exitReason ?? null,
         regionCode: p.regionCode,
         employmentCenterId: p.employmentCenterId,
         counselorId: p.counselorId,
@@ -76,6 +79,9 @@ export class ParticipantGenerator {
       welfareReferrals: drawWelfareReferrals(rng, p, timeline, dir.partnersByRegion.get(p.regionCode), plan.allAgencies),
     };
     // drawn last, so that adding consents left every earlier draw (and so the rest of the data) as it was
-    return { ...records, consents: drawConsents(rng, records, plan.allAgencies) };
+    const withConsents = { ...records, consents: drawConsents(rng, records, plan.allAgencies) };
+    // a stream of its own: the job's end was added after the rest, which it leaves as it was
+    if (employment) employment.endedOn = drawJobEnd(Random.derive(this.key, STREAM.jobEnd, index), employment.employedOn);
+    return withConsents;
   }
 }

@@ -30,6 +30,9 @@ export interface Participant {
   stage: Stage;
   appliedOn: Day;
   eligibilityDecidedOn: Day | null;
+  /** The day a case that was opened closed, and why (null while open, and for a rejected application). */
+  closedOn: Day | null;
+  exitReason: ExitReason | null;
   regionCode: string;
   employmentCenterId: number;
   counselorId: number;
@@ -56,8 +59,13 @@ export interface WorkExperience {
   startedOn: Day;
   endedOn: Day | null;
 }
+/** Why a case closed, as job-centers' ExitReason names it (the seed closes cases for these two). */
+export type ExitReason = "DEFERRAL_EXPIRED" | "FOLLOW_UP_FINISHED";
+
 export interface Employment {
   employedOn: Day;
+  /** The last day of the job, when it ended by the snapshot; null while held. */
+  endedOn: Day | null;
   employerName: string;
   occupation: string;
   weeklyHours: number;

@@ -17,6 +17,8 @@ function drawEmployment(rng: Random, t: Timeline, desiredOccupation: string): Em
     occupation: rng.chance(0.6) ? desiredOccupation : rng.pick(OCCUPATIONS),
     weeklyHours: rng.chance(0.6) ? 40 : rng.int(30, 52),
     viaPlacement: t.viaPlacement,
+    // drawn last, from its own stream (participant-generator.ts), so that every other draw stays as it was
+    endedOn: null,
   };
 }
 

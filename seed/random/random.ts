@@ -105,4 +105,4 @@ export function cumulate(weights: readonly number[]): number[] {
 }
 
 /** Streams of a seeding run: one per purpose, so adding draws to one never shifts another. */
-export const STREAM = { directory: 1, participant: 2 } as const;
+export const STREAM = { directory: 1, participant: 2, jobEnd: 3 } as const;

@@ -53,6 +53,7 @@ describe("Dockerfile", () => {
       ["--from=build", "/app/schema", "./schema"],
       ["--from=build", "/app/data", "./data"],
       ["--from=build", "/app/test/contract", "./test/contract"],
+      ["--from=build", "/app/gateway/reports-page", "./gateway/reports-page"],
     ]);
   });
 

@@ -18,6 +18,7 @@ import { ParticipantWorkExperienceResolver } from "./work-experience/work-experi
 // Loaded last on purpose: type-graphql lists fields in the order their modules load, and these come last in the SDL.
 import { EmploymentCenterAnnualStatsResolver } from "./center-annual-stats/center-annual-stats.resolver";
 import { ProgramReportResolver } from "./program-report/program-report.resolver";
+import { ProgramBreakdownResolver } from "./program-breakdown/program-breakdown.resolver";
 import { accessLogReference } from "./access-log/access-log.reference";
 import { AccessLogResolver } from "./access-log/access-log.resolver";
 // the program's work, as mutations
@@ -64,6 +65,7 @@ export function buildSchema(): Promise<GraphQLSchema> {
       ParticipantWorkExperienceResolver,
       ParticipantEmploymentResolver,
       ProgramReportResolver,
+      ProgramBreakdownResolver,
       AccessLogResolver,
       ApplyForProgramResolver,
       DecideEligibilityResolver,

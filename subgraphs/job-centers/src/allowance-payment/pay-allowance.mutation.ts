@@ -8,6 +8,7 @@ import { runMutation } from "@lib/mutation/run-mutation";
 import type { Viewer } from "@lib/auth/viewer";
 import { addToCenterYear } from "../center-annual-stats/center-year-figures.write";
 import type { JobCentersContext } from "../context";
+import { addToBreakdown } from "../program-breakdown/breakdown-figures.write";
 import { ParticipantStage as S } from "../participant/participant.enums";
 import { requireStage } from "../participant/participant.stages";
 import { lockParticipant } from "../participant/participant.write";
@@ -90,5 +91,8 @@ async function pay(tx: EntityManager, viewer: Viewer, input: PayAllowanceInput):
     throw error;
   }
   await addToCenterYear(tx, { centerId: participant.employmentCenterId, regionCode: participant.regionCode }, paidOn, { paid: amount });
+  // persons paid in a month bound how few persons a published sum went to: the first payment of the month counts one
+  const payees = paid.some((p) => p.paidOn.slice(0, 7) === paidOn.slice(0, 7)) ? 0 : 1;
+  await addToBreakdown(tx, participant.id, paidOn, { payments: 1, payees, paid_won: amount });
   return [String(inserted[0].id), participant.id];
 }

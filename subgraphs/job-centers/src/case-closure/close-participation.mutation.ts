@@ -8,6 +8,7 @@ import { runMutation } from "@lib/mutation/run-mutation";
 import { emit } from "@lib/events/outbox";
 import type { Viewer } from "@lib/auth/viewer";
 import type { JobCentersContext } from "../context";
+import { addToBreakdown } from "../program-breakdown/breakdown-figures.write";
 import { ParticipantStage as S } from "../participant/participant.enums";
 import { Participant } from "../participant/participant.entity";
 import { checkText } from "../participant/participant.rules";
@@ -72,6 +73,9 @@ async function close(tx: EntityManager, viewer: Viewer, input: CloseParticipatio
   const note = input.note == null ? null : checkText("note", input.note, 200);
   if (input.reason === R.OTHER && note === null) throw badUserInput("The reason OTHER needs a note saying what happened.", "note");
   await updateParticipant(tx, participant, { stage: S.CLOSED, closed_on: closedOn, exit_reason: input.reason, exit_note: note });
+  // a participation ends once: with the job that ended support, or else here (never for an application not found eligible)
+  if (participant.eligibilityDecidedOn !== null && dates.employedOn === null)
+    await addToBreakdown(tx, participant.id, closedOn, { ended: 1 });
   await emit(tx, { type: "ParticipantClosed", participantId: participant.id, payload: { closedOn, reason: input.reason } });
   return participant.id;
 }

@@ -9,6 +9,7 @@ import { emit } from "@lib/events/outbox";
 import type { Viewer } from "@lib/auth/viewer";
 import { addToCenterYear } from "../center-annual-stats/center-year-figures.write";
 import type { JobCentersContext } from "../context";
+import { addDaysToBreakdown, addToBreakdown } from "../program-breakdown/breakdown-figures.write";
 import { ParticipantStage as S } from "../participant/participant.enums";
 import { Participant } from "../participant/participant.entity";
 import { checkText } from "../participant/participant.rules";
@@ -78,6 +79,27 @@ async function record(tx: EntityManager, viewer: Viewer, input: RecordEmployment
   await updateParticipant(tx, participant, { stage: S.EMPLOYED });
   const office = { centerId: participant.employmentCenterId, regionCode: participant.regionCode };
   await addToCenterYear(tx, office, employedOn, input.viaPlacement ? { employed: 1, placed: 1 } : { employed: 1 });
+  await countInBreakdown(tx, participant.id, employedOn, input.viaPlacement);
   await emit(tx, { type: "ParticipantEmployed", participantId: participant.id, payload: { employedOn } });
   return participant.id;
+}
+
+/**
+ * The job ends the participation (employed, and among those who left), may have come through placement, and is held
+ * at its 6- and 12-month marks until an end is recorded; its days from the action plan go to the median's histogram.
+ */
+async function countInBreakdown(tx: EntityManager, participantId: string, employedOn: string, viaPlacement: boolean): Promise<void> {
+  const [plan] = await tx.query<Array<{ days: number }>>(
+    `SELECT $2::date - established_on AS days FROM action_plan WHERE participant_id = $1`,
+    [participantId, employedOn],
+  );
+  await addToBreakdown(tx, participantId, employedOn, {
+    ended: 1,
+    employed: 1,
+    placed: viaPlacement ? 1 : 0,
+    timed: plan ? 1 : 0,
+    kept_6: 1,
+    kept_12: 1,
+  });
+  if (plan) await addDaysToBreakdown(tx, participantId, employedOn, plan.days);
 }

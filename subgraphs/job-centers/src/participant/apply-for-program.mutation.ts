@@ -12,6 +12,7 @@ import { emit } from "@lib/events/outbox";
 import type { Viewer } from "@lib/auth/viewer";
 import { addToCenterYear } from "../center-annual-stats/center-year-figures.write";
 import type { JobCentersContext } from "../context";
+import { addToBreakdown } from "../program-breakdown/breakdown-figures.write";
 import { ApplyForProgramInput, type ConsentInput } from "./apply-for-program.input";
 import { Participant } from "./participant.entity";
 import { checkName, checkTrackAge, PROGRAM_START } from "./participant.rules";
@@ -74,6 +75,7 @@ async function apply(tx: EntityManager, viewer: Viewer, input: ApplyForProgramIn
     ]);
   }
   await addToCenterYear(tx, { centerId, regionCode: input.regionCode }, appliedOn, { applicants: 1 });
+  await addToBreakdown(tx, id, appliedOn, { applicants: 1 });
   // every agency keeps the center of record and the consents, to apply them to its own records
   await emit(tx, {
     type: "ParticipantApplied",

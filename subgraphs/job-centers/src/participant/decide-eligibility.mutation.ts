@@ -8,6 +8,7 @@ import { runMutation } from "@lib/mutation/run-mutation";
 import type { Viewer } from "@lib/auth/viewer";
 import { addToCenterYear } from "../center-annual-stats/center-year-figures.write";
 import type { JobCentersContext } from "../context";
+import { addToBreakdown } from "../program-breakdown/breakdown-figures.write";
 import { DecideEligibilityInput } from "./decide-eligibility.input";
 import { ParticipantStage } from "./participant.enums";
 import { Participant } from "./participant.entity";
@@ -62,6 +63,9 @@ async function decide(tx: EntityManager, viewer: Viewer, input: DecideEligibilit
   }
   const track = input.track ?? participant.track;
   checkTrackAge("track", track, participant.birthYear, participant.appliedOn);
+  // the breakdown counts a participant under their decided track: the application moves with it
+  const trackChanged = track !== participant.track;
+  if (trackChanged) await addToBreakdown(tx, participant.id, participant.appliedOn, { applicants: -1 });
   await updateParticipant(tx, participant, {
     stage: ParticipantStage.ELIGIBLE,
     track,
@@ -69,5 +73,7 @@ async function decide(tx: EntityManager, viewer: Viewer, input: DecideEligibilit
     late_decision_reason: lateReason,
   });
   await addToCenterYear(tx, { centerId: participant.employmentCenterId, regionCode: participant.regionCode }, decidedOn, { started: 1 });
+  if (trackChanged) await addToBreakdown(tx, participant.id, participant.appliedOn, { applicants: 1 });
+  await addToBreakdown(tx, participant.id, decidedOn, { started: 1 });
   return participant.id;
 }

@@ -1,0 +1,52 @@
+import type { EntityManager } from "typeorm";
+import { BUMP_FIGURES_VERSION } from "@lib/db/figures-version";
+
+/** The measures of `breakdown_figures` a write changes (see breakdown.read.ts for what each counts). */
+export type BreakdownDelta = Partial<
+  Record<
+    "applicants" | "started" | "ended" | "employed" | "placed" | "timed" | "kept_6" | "kept_12" | "payments" | "payees" | "paid_won",
+    number
+  >
+>;
+
+/** The participant's cell in the month of `date`: office, track, age band at application, gender (as recompute_breakdown_figures). */
+const CELL = `extract(year FROM $2::date), extract(month FROM $2::date), p.employment_center_id, p.track,
+              breakdown_age_band(extract(year FROM p.applied_on)::int - p.birth_year), p.gender`;
+const KEY = "year, month, center_id, track, age_band, gender";
+
+/**
+ * Adds a write's effect on the breakdown to the participant's cell, in the write's own transaction (one statement,
+ * the participant's attributes read in it), and moves the figures version so the gateway's cached reports are not
+ * served again. A negative delta (a count moved to another track) updates the row, which the count put there.
+ */
+export async function addToBreakdown(tx: EntityManager, participantId: string, date: string, delta: BreakdownDelta): Promise<void> {
+  const columns = (Object.keys(delta) as Array<keyof BreakdownDelta>).filter((c) => delta[c] !== 0);
+  if (columns.length === 0) return;
+  const values = columns.map((c) => delta[c]);
+  if (values.some((v) => v! < 0)) {
+    const sets = columns.map((c, i) => `${c} = f.${c} + $${i + 3}`).join(", ");
+    await tx.query(
+      `UPDATE breakdown_figures f SET ${sets} FROM participant p
+       WHERE p.id = $1 AND (f.${KEY.replaceAll(", ", ", f.")}) = (${CELL})`,
+      [participantId, date, ...values],
+    );
+  } else {
+    await tx.query(
+      `INSERT INTO breakdown_figures (${KEY}, ${columns.join(", ")})
+       SELECT ${CELL}, ${columns.map((_, i) => `$${i + 3}`).join(", ")} FROM participant p WHERE p.id = $1
+       ON CONFLICT (${KEY}) DO UPDATE SET ${columns.map((c) => `${c} = breakdown_figures.${c} + EXCLUDED.${c}`).join(", ")}`,
+      [participantId, date, ...values],
+    );
+  }
+  await tx.query(BUMP_FIGURES_VERSION);
+}
+
+/** Counts a job `days` after the participant's action plan in the histogram the medians are read from. */
+export async function addDaysToBreakdown(tx: EntityManager, participantId: string, employedOn: string, days: number): Promise<void> {
+  await tx.query(
+    `INSERT INTO breakdown_days (${KEY}, days, n)
+     SELECT ${CELL}, $3, 1 FROM participant p WHERE p.id = $1
+     ON CONFLICT (${KEY}, days) DO UPDATE SET n = breakdown_days.n + 1`,
+    [participantId, employedOn, days],
+  );
+}

@@ -1,0 +1,119 @@
+import type { DataSource } from "typeorm";
+import { ReportDimension as D } from "./report-dimension.enums";
+
+/**
+ * The measures of `breakdown_figures` a cell adds up, each counted in the month of its own event:
+ * applicants (application), started (eligibility decision), ended (participation's end: the job's first day, or
+ * the closure), employed / placed (the job's first day), timed (of employed, those with an action plan: the median's
+ * base), measured_6 / kept_6 and measured_12 / kept_12 (of employed, jobs whose mark has passed / still held then),
+ * payments / payees / paid_won (day of payment; payees: persons paid that month).
+ */
+export const COUNTS = [
+  "applicants",
+  "started",
+  "ended",
+  "employed",
+  "placed",
+  "timed",
+  "measured_6",
+  "kept_6",
+  "measured_12",
+  "kept_12",
+  "payments",
+  "paid_won",
+] as const;
+export type Count = (typeof COUNTS)[number];
+
+/** One group of the asked dimensions over the year. */
+export interface GroupRow {
+  values: string[];
+  counts: Record<Count, number>;
+  /** The most persons paid in any one month (each is paid once a month at most): a lower bound of those paid. */
+  payeesInAMonth: number;
+}
+
+/** A dimension's value as SQL over `breakdown_figures f JOIN employment_center c` (or `breakdown_days f`). */
+const VALUE_SQL: Record<D, string> = {
+  [D.REGION]: "c.region_code",
+  [D.EMPLOYMENT_CENTER]: "f.center_id::text",
+  [D.TRACK]: "f.track",
+  [D.AGE_BAND]: "f.age_band",
+  [D.GENDER]: "f.gender",
+  [D.QUARTER]: "((f.month + 2) / 3)::text",
+  [D.MONTH]: "f.month::text",
+};
+
+/** A job's mark counts once the month it falls in is over: the cell's month + N months before the current month ($2, as year × 12 + month − 1). */
+const passed = (months: number) => `f.year * 12 + f.month - 1 + ${months} < $2`;
+
+const select = (by: readonly D[]) => by.map((d, i) => `${VALUE_SQL[d]} AS d${i}`).join(", ");
+const groupBy = (by: readonly D[]) => by.map((_, i) => `d${i}`).join(", ");
+const scope = (centerId: number | null) => (centerId === null ? "" : " AND f.center_id = $3");
+
+/**
+ * The year's figures grouped by the asked dimensions, in one statement over the small figures table (never the
+ * participants); by month first, so that the marks passed are told apart and the persons paid bounded.
+ * `monthNow` is the current month as year × 12 + month − 1; `centerId` restricts the rows to one office.
+ */
+export async function readGroupRows(
+  db: DataSource,
+  year: number,
+  by: readonly D[],
+  monthNow: number,
+  centerId: number | null,
+): Promise<GroupRow[]> {
+  const sums = COUNTS.map((c) => `sum(${c})::float8 AS ${c}`).join(", ");
+  const rows = await db.query<Array<Record<string, string | number | null>>>(
+    `SELECT ${groupBy(by)}, ${sums}, max(payees)::int AS payees
+     FROM (
+       SELECT ${select(by)}, f.month,
+              sum(f.applicants) AS applicants, sum(f.started) AS started, sum(f.ended) AS ended,
+              sum(f.employed) AS employed, sum(f.placed) AS placed, sum(f.timed) AS timed,
+              coalesce(sum(f.employed) FILTER (WHERE ${passed(6)}), 0) AS measured_6,
+              coalesce(sum(f.kept_6) FILTER (WHERE ${passed(6)}), 0) AS kept_6,
+              coalesce(sum(f.employed) FILTER (WHERE ${passed(12)}), 0) AS measured_12,
+              coalesce(sum(f.kept_12) FILTER (WHERE ${passed(12)}), 0) AS kept_12,
+              sum(f.payments) AS payments, sum(f.payees) AS payees, sum(f.paid_won) AS paid_won
+       FROM breakdown_figures f JOIN employment_center c ON c.id = f.center_id
+       WHERE f.year = $1${scope(centerId)}
+       GROUP BY ${groupBy(by)}, f.month) m
+     GROUP BY ${groupBy(by)}`,
+    centerId === null ? [year, monthNow] : [year, monthNow, centerId],
+  );
+  return rows.map((row) => ({
+    values: by.map((_, i) => String(row[`d${i}`])),
+    counts: Object.fromEntries(COUNTS.map((c) => [c, Number(row[c])])) as Record<Count, number>,
+    payeesInAMonth: Number(row.payees),
+  }));
+}
+
+/**
+ * The exact median of days from the plan to the job, per group of the asked dimensions and for all of them together
+ * (`values` null), from the histogram: the k-th value is the least `days` whose running count reaches k.
+ */
+export async function readMedians(
+  db: DataSource,
+  year: number,
+  by: readonly D[],
+  centerId: number | null,
+): Promise<Array<{ values: string[] | null; median: number }>> {
+  const dims = groupBy(by);
+  const rows = await db.query<Array<Record<string, string | number | null>>>(
+    `WITH h AS (
+       SELECT ${select(by)}, GROUPING(${by.map((d) => VALUE_SQL[d]).join(", ")}) > 0 AS total, f.days, sum(f.n)::bigint AS n
+       FROM breakdown_days f JOIN employment_center c ON c.id = f.center_id
+       WHERE f.year = $1${scope(centerId).replace("$3", "$2")}
+       GROUP BY GROUPING SETS ((${by.map((d) => VALUE_SQL[d]).join(", ")}, f.days), (f.days))),
+     r AS (
+       SELECT *, sum(n) OVER (PARTITION BY total, ${dims} ORDER BY days) AS running, sum(n) OVER (PARTITION BY total, ${dims}) AS count
+       FROM h)
+     SELECT total, ${dims},
+            (min(days) FILTER (WHERE running >= div(count + 1, 2)) + min(days) FILTER (WHERE running >= div(count, 2) + 1)) / 2.0 AS median
+     FROM r GROUP BY total, ${dims}`,
+    centerId === null ? [year] : [year, centerId],
+  );
+  return rows.map((row) => ({
+    values: row.total ? null : by.map((_, i) => String(row[`d${i}`])),
+    median: Number(row.median),
+  }));
+}
