@@ -1,3 +1,4 @@
+import os from "node:os";
 import type { SoakResult } from "./soak";
 
 /** "RSS flat within 10%": the last window's median against the first's, per service. */
@@ -24,6 +25,8 @@ export function soakLines(soak: SoakResult | undefined, svgName: string): string
     `- slowest 10 s slice: p99 ${fmt(Math.max(0, ...soak.windows.map((w) => w.p99Ms)), 1)} ms; ` +
       `req/s per slice ${fmt(Math.min(...soak.windows.map((w) => w.requestsPerSec)), 1)}–${fmt(Math.max(...soak.windows.map((w) => w.requestsPerSec)), 1)}`,
     `- RSS curve: [${svgName}](${svgName})`,
+    `- the machine's 1-minute load average: ${fmt(soak.loadAverage.start, 2)} at the start, ${fmt(soak.loadAverage.end, 2)} at the end, ` +
+      `${fmt(soak.loadAverage.max, 2)} at most (read every 10 s), on ${os.cpus().length} CPUs shared with whatever else runs there`,
     "",
     "| service | first MB | last MB | drift % | max deviation % | max MB | flat within 10% |",
     "|---|---:|---:|---:|---:|---:|---|",

@@ -69,9 +69,11 @@ describe("soakLines", () => {
       rss: [sample(0, 100, 50), sample(60, 115, 51)],
       flatness: rssFlatness([sample(0, 100, 50), sample(60, 115, 51)], 20),
       comparedSec: 20,
+      loadAverage: { start: 1.5, end: 2.25, max: 3 },
     } as SoakResult;
     const text = soakLines(soak, "latest-soak.svg").join("\n");
     expect(text).toContain("**0 errors**");
+    expect(text).toContain("load average: 1.50 at the start, 2.25 at the end, 3.00 at most");
     expect(text).toContain("| gateway | 100.0 | 115.0 | 15.0 | 15.0 | 115.0 | **no** |");
     expect(text).toContain("| job-centers | 50.0 | 51.0 | 2.0 | 2.0 | 51.0 | yes |");
     expect(text).toContain("| 1 | 0.2 | 12.0 | 0 | 115.0 | 51.0 |");

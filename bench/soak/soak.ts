@@ -1,3 +1,4 @@
+import os from "node:os";
 import { scrapeAll } from "../metrics";
 import type { LoadResult } from "../load";
 import type { OurTarget, RunContext } from "../types";
@@ -24,6 +25,8 @@ export interface SoakResult {
   flatness: Record<string, RssFlatness>;
   /** Width of the first and last windows compared, seconds (a minute, or a third of a shorter soak). */
   comparedSec: number;
+  /** The machine's 1-minute load average at the start and the end, and the highest read meanwhile (on a shared machine it explains much). */
+  loadAverage: { start: number; end: number; max: number };
 }
 
 /** Every workload's requests, interleaved one by one, each workload with its own seeded sequence. */
@@ -41,13 +44,16 @@ export async function runSoak(run: RunContext, ours: OurTarget, minutes: number)
   const workloads = [...WORKLOAD_NAMES];
   run.log(`soak: ${minutes} min at ${SOAK_CONNECTIONS} connections over ${workloads.join(", ")}, RSS every ${SOAK_SAMPLE_SEC} s`);
   const readings: Array<Promise<RssSample>> = [];
-  const sample = (atSec: number) =>
+  const load = { start: os.loadavg()[0], end: 0, max: os.loadavg()[0] };
+  const sample = (atSec: number) => {
+    load.max = Math.max(load.max, os.loadavg()[0]);
     readings.push(
       scrapeAll(ours.metricsUrls, run.log).then((snapshots) => ({
         atSec: Math.round(atSec),
         rssMb: Object.fromEntries(Object.entries(snapshots).map(([name, s]) => [name, s?.rssBytes != null ? s.rssBytes / 2 ** 20 : null])),
       })),
     );
+  };
   sample(0);
   const { overall, windows } = await runLongLoad({
     url: ours.url,
@@ -62,6 +68,7 @@ export async function runSoak(run: RunContext, ours: OurTarget, minutes: number)
     },
   });
   const rss = await Promise.all(readings);
+  load.end = os.loadavg()[0];
   const comparedSec = Math.min(60, (minutes * 60) / 3);
   const result = {
     minutes,
@@ -72,6 +79,7 @@ export async function runSoak(run: RunContext, ours: OurTarget, minutes: number)
     rss,
     flatness: rssFlatness(rss, comparedSec),
     comparedSec,
+    loadAverage: load,
   };
   run.log(
     `soak: ${overall.requestsPerSec.toFixed(1)} req/s, p50 ${overall.latencyMs.p50.toFixed(1)} ms, p99 ${overall.latencyMs.p99.toFixed(1)} ms, ` +
