@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { setMaxListeners } from "node:events";
 import type { ServerResponse } from "node:http";
 import { GraphQLError } from "graphql";
 import type { Fetcher } from "./subgraph-fetcher";
@@ -11,6 +12,9 @@ import type { Fetcher } from "./subgraph-fetcher";
  */
 export function clientGoneSignal(res: ServerResponse): AbortSignal {
   const gone = new AbortController();
+  // every subgraph call of the request listens to it while it runs (a plan may hold more than Node's default ten at
+  // once); each call removes its listener when it ends, so their number is bounded by the plan, not growing
+  setMaxListeners(0, gone.signal);
   // `close` also follows a complete response; only a response not finished means the client left first
   res.once("close", () => {
     if (!res.writableFinished) gone.abort();
