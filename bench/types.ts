@@ -1,7 +1,7 @@
 import type { Fixtures } from "./fixtures";
 import type { FloorResult } from "./floor/run-floor";
-import type { FrozenOptions, FrozenResult } from "./frozen/frozen";
-import type { SoakResult } from "./soak/soak";
+import type { FrozenOptions, FrozenResult } from "./frozen/frozen-result";
+import type { SoakResult } from "./soak/soak-result";
 import type { LoadResult } from "./load";
 import type { MachineInfo } from "./machine";
 import type { ServiceUsage } from "./metrics";

@@ -1,9 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { runLoad, type LoadResult } from "../load";
+import { runLoad } from "../load";
 import type { OurTarget, RunContext } from "../types";
 import { startProbe } from "./paced-probe";
 import { commandLineOf, pidListeningOn } from "./pid-of-port";
-import { summarizeProbe, type ProbeSummary } from "./probe-summary";
+import { summarizeProbe } from "./probe-summary";
+import type { FrozenOptions, FrozenResult } from "./frozen-result";
+
+export type { FrozenOptions, FrozenResult } from "./frozen-result";
 import { contractBodies, NEEDING, UNAFFECTED } from "./frozen-workloads";
 
 /** Seconds the subgraph stays frozen in a full `npm run bench` (`--frozen`; off with `--quick` and `--reuse`). */
@@ -17,26 +20,6 @@ export const FROZEN_CONNECTIONS = 16;
 export const PROBE_EVERY_MS = 100;
 const WARMUP_SEC = 5;
 const RECOVERY_LIMIT_MS = 60_000;
-
-export interface FrozenOptions {
-  seconds: number;
-  subgraph: string;
-  /** The frozen subgraph's GraphQL endpoint on this machine (its port finds its process). */
-  subgraphUrl: string;
-}
-
-export interface FrozenResult {
-  subgraph: string;
-  seconds: number;
-  connections: number;
-  probeEveryMs: number;
-  /** A workload that does not need the frozen subgraph, before and during the freeze. */
-  unaffected: { workload: string; before: LoadResult; during: LoadResult; p99Ratio: number | null };
-  /** A workload that needs it, sent at a steady pace before and during the freeze. */
-  needing: { workload: string; before: ProbeSummary; during: ProbeSummary };
-  /** After SIGCONT: time to the first whole answer, and the breaker's state then (0 closed). */
-  recovery: { ms: number | null; answersUntilWhole: number; breakerState: number | null };
-}
 
 /** The frozen subgraph's breaker state from the gateway's /metrics (0 closed, 1 half-open, 2 open). */
 async function breakerState(ours: OurTarget, subgraph: string): Promise<number | null> {

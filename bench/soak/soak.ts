@@ -1,10 +1,12 @@
 import os from "node:os";
 import { scrapeAll } from "../metrics";
-import type { LoadResult } from "../load";
 import type { OurTarget, RunContext } from "../types";
 import { requestBodies, WORKLOAD_NAMES, WORKLOADS, type WorkloadName } from "../workloads";
-import { rssFlatness, type RssFlatness, type RssSample } from "./rss-curve";
-import { runLongLoad, type LoadWindow } from "./soak-load";
+
+export type { SoakResult } from "./soak-result";
+import { rssFlatness, type RssSample } from "./rss-curve";
+import type { SoakResult } from "./soak-result";
+import { runLongLoad } from "./soak-load";
 
 /** The soak's concurrency, as the operations issue asks: 64 clients for the whole run. */
 export const SOAK_CONNECTIONS = 64;
@@ -12,22 +14,6 @@ export const SOAK_CONNECTIONS = 64;
 export const SOAK_SAMPLE_SEC = 10;
 /** Minutes of soak in a full `npm run bench` (`--soak`; off with `--quick`). */
 export const DEFAULT_SOAK_MINUTES = 10;
-
-/** What a soak measured: the load as a whole and per slice, and every service's RSS over time. */
-export interface SoakResult {
-  minutes: number;
-  connections: number;
-  workloads: WorkloadName[];
-  load: LoadResult;
-  windows: LoadWindow[];
-  rss: RssSample[];
-  /** Per service: the first window's median RSS against the last window's (see rss-curve.ts). */
-  flatness: Record<string, RssFlatness>;
-  /** Width of the first and last windows compared, seconds (a minute, or a third of a shorter soak). */
-  comparedSec: number;
-  /** The machine's 1-minute load average at the start and the end, and the highest read meanwhile (on a shared machine it explains much). */
-  loadAverage: { start: number; end: number; max: number };
-}
 
 /** Every workload's requests, interleaved one by one, each workload with its own seeded sequence. */
 export function interleavedBodies(run: RunContext, workloads: readonly WorkloadName[]): () => string {
