@@ -5,9 +5,9 @@ import { startProbe } from "./paced-probe";
 import { commandLineOf, pidListeningOn } from "./pid-of-port";
 import { summarizeProbe } from "./probe-summary";
 import type { FrozenOptions, FrozenResult } from "./frozen-result";
+import { contractBodies, NEEDING, UNAFFECTED } from "./frozen-workloads";
 
 export type { FrozenOptions, FrozenResult } from "./frozen-result";
-import { contractBodies, NEEDING, UNAFFECTED } from "./frozen-workloads";
 
 /** Seconds the subgraph stays frozen in a full `npm run bench` (`--frozen`; off with `--quick` and `--reuse`). */
 export const DEFAULT_FROZEN_SEC = 30;

@@ -2,11 +2,11 @@ import os from "node:os";
 import { scrapeAll } from "../metrics";
 import type { OurTarget, RunContext } from "../types";
 import { requestBodies, WORKLOAD_NAMES, WORKLOADS, type WorkloadName } from "../workloads";
-
-export type { SoakResult } from "./soak-result";
 import { rssFlatness, type RssSample } from "./rss-curve";
 import type { SoakResult } from "./soak-result";
 import { runLongLoad } from "./soak-load";
+
+export type { SoakResult } from "./soak-result";
 
 /** The soak's concurrency, as the operations issue asks: 64 clients for the whole run. */
 export const SOAK_CONNECTIONS = 64;
