@@ -4,10 +4,12 @@ import { authorizationHeaders, type GatewayEndpoint } from "./gateway-client";
 import { machineInfo } from "./machine";
 import { metricsUrlOf } from "./metrics";
 import { measureBreakdownLatency, measureReportLatency } from "./report-latency";
+import { runFrozen } from "./frozen/frozen";
 import { FLOOR_WORKLOAD, measureFloor } from "./rounds/measure-floor";
 import { PEER_NAME } from "./rounds/peer-round";
 import { runRound } from "./rounds/round";
 import { DEFAULT_WARMUP_SEC, warmUp, warmupConnectionsFor } from "./rounds/warm-up";
+import { runSoak } from "./soak/soak";
 import type { BenchOptions, BenchResults, OurTarget, PeerTarget, RoundResult, RunContext } from "./types";
 import { BREAKDOWN_CHOICES, parseWorkloadNames, readContract, WORKLOAD_NAMES, WORKLOADS } from "./workloads";
 
@@ -72,6 +74,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     // without a concurrency-1 round, the floor follows the workload's last round
     if (floorSystem && !floor && name === FLOOR_WORKLOAD) floor = await measureFloor(run, floorSystem);
   }
+  // after the rounds: the soak, then the freeze (whose breaker episode must not touch the soak's figures)
+  const soak = options.soakMinutes ? await runSoak(run, ours, options.soakMinutes) : undefined;
+  const frozen = options.frozen ? await runFrozen(run, ours, options.frozen) : undefined;
   return {
     startedAt,
     finishedAt: new Date().toISOString(),
@@ -90,5 +95,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     settings: { durationSec: options.durationSec, warmupSec, warmupConnections, connections: [...options.connections], workloads },
     rounds,
     ...(floor ? { floor } : {}),
+    ...(soak ? { soak } : {}),
+    ...(frozen ? { frozen } : {}),
   };
 }

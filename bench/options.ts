@@ -2,7 +2,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "@lib/config/paths";
 import type { Environment } from "@lib/env/env";
+import { DEFAULT_FROZEN_SEC, DEFAULT_FROZEN_SUBGRAPH, FREEZABLE_SUBGRAPHS } from "./frozen/frozen";
 import { DEFAULT_WARMUP_SEC, MAX_WARMUP_CONNECTIONS } from "./rounds/warm-up";
+import { DEFAULT_SOAK_MINUTES, SOAK_CONNECTIONS } from "./soak/soak";
 import { parseWorkloadNames, WORKLOAD_NAMES, type WorkloadName } from "./workloads";
 import { configuredKeySources } from "@lib/auth/auth-env";
 
@@ -24,6 +26,11 @@ export interface CliOptions {
    * a counsellor's with the keys of the launcher it starts.
    */
   token: string | null;
+  /** Minutes of soak at 64 connections after the rounds (`--soak`); 0: none. */
+  soakMinutes: number;
+  /** Seconds one subgraph is frozen after the soak (`--frozen`); 0: no frozen phase. */
+  frozenSec: number;
+  frozenSubgraph: (typeof FREEZABLE_SUBGRAPHS)[number];
 }
 
 /** The launcher's default data size: `--participants` with it uses the normal `.data` directory and port. */
@@ -43,7 +50,12 @@ export const USAGE = `usage: npm run bench -- [options]
   --participants <n>     data size of the system the harness starts (default 20000); other sizes are seeded
                          once into .data/bench-<n> and kept for later runs (not with --reuse)
   --token <jwt>          a counsellor's token, sent with every request (default: env BENCH_TOKEN; required
-                         with --reuse; otherwise signed with the keys of the launcher the harness starts)`;
+                         with --reuse; otherwise signed with the keys of the launcher the harness starts)
+  --soak <min>           after the rounds, a soak at ${SOAK_CONNECTIONS} connections over the workloads interleaved, every
+                         service's RSS read every 10 s (default ${DEFAULT_SOAK_MINUTES}; 0 with --quick; 0 skips it)
+  --frozen <s>           then freeze one subgraph (SIGSTOP) for that long, measuring requests that need it and
+                         requests that do not (default ${DEFAULT_FROZEN_SEC}; 0 with --quick or --reuse; 0 skips it)
+  --frozen-subgraph <n>  which one: ${FREEZABLE_SUBGRAPHS.join(", ")} (default ${DEFAULT_FROZEN_SUBGRAPH})`;
 
 function positive(name: string, text: string): number {
   const value = Number(text);
@@ -93,6 +105,9 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
       "no-peer": { type: "boolean", default: false },
       participants: { type: "string" },
       token: { type: "string" },
+      soak: { type: "string" },
+      frozen: { type: "string" },
+      "frozen-subgraph": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -114,6 +129,13 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
   // said before the launcher starts (and perhaps seeds for minutes), not after
   if (token === null && provider.length)
     throw new Error(`with ${provider.join(", ")} set, a counsellor's token must be given: --token <jwt> or BENCH_TOKEN`);
+  // the frozen phase signals a subgraph process: only one the harness started itself
+  const frozenSec = values.frozen !== undefined ? nonNegative("frozen", values.frozen) : quick || values.reuse ? 0 : DEFAULT_FROZEN_SEC;
+  if (values.reuse && frozenSec > 0)
+    throw new Error("--frozen must not be combined with --reuse (it stops a subgraph the harness started)");
+  const frozenSubgraph = values["frozen-subgraph"] ?? DEFAULT_FROZEN_SUBGRAPH;
+  if (!(FREEZABLE_SUBGRAPHS as readonly string[]).includes(frozenSubgraph))
+    throw new Error(`--frozen-subgraph must be one of ${FREEZABLE_SUBGRAPHS.join(", ")}, got "${frozenSubgraph}"`);
   return {
     reuse: values.reuse ?? null,
     durationSec: values.duration ? positive("duration", values.duration) : quick ? 2 : 10,
@@ -124,5 +146,8 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
     peer: values["no-peer"] !== true,
     participants,
     token,
+    soakMinutes: values.soak !== undefined ? nonNegative("soak", values.soak) : quick ? 0 : DEFAULT_SOAK_MINUTES,
+    frozenSec,
+    frozenSubgraph: frozenSubgraph as CliOptions["frozenSubgraph"],
   };
 }

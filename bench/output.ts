@@ -1,8 +1,9 @@
 import { mkdirSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { BenchResults } from "./types";
-import { renderMarkdown } from "./report-markdown";
+import { renderMarkdown, SOAK_SVG } from "./report-markdown";
 import { renderSvg } from "./report-svg";
+import { renderSoakSvg } from "./soak/soak-svg";
 
 /** Writes through `<file>.tmp` and a rename, so an interrupted run never leaves a half-written result. */
 function writeAtomically(file: string, text: string): void {
@@ -38,5 +39,13 @@ export function writeResults(results: BenchResults, outDir: string): WrittenResu
   writeAtomically(files.latestJson, json);
   writeAtomically(files.markdownPath, markdown);
   writeAtomically(files.svgPath, renderSvg(results));
+  if (results.soak)
+    writeAtomically(
+      path.join(outDir, SOAK_SVG),
+      renderSoakSvg(
+        results.soak,
+        `${results.machine.cpuModel} × ${results.machine.cpuCount}, ${results.data.participants} participants, ${results.startedAt}`,
+      ),
+    );
   return { ...files, markdown };
 }

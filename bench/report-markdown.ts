@@ -1,4 +1,6 @@
+import { frozenLines } from "./frozen/frozen-report";
 import { FLOOR_WORKLOAD } from "./rounds/measure-floor";
+import { soakLines } from "./soak/soak-report";
 import type { BenchResults, RoundResult } from "./types";
 
 /** Formats a number with `digits` decimals, or `–` when unknown. */
@@ -197,5 +199,9 @@ export function renderMarkdown(results: BenchResults): string {
         lines.push(`- ${r.workload} ×${r.connections} (peer): \`${r.peer.errors.firstError.replace(/`/g, "'")}\``);
     }
   }
+  lines.push(...soakLines(results.soak, SOAK_SVG), ...frozenLines(results.frozen));
   return `${lines.join("\n")}\n`;
 }
+
+/** The soak's RSS curve, written beside latest.md (output.ts). */
+export const SOAK_SVG = "latest-soak.svg";

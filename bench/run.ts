@@ -70,6 +70,10 @@ async function main(): Promise<void> {
       warmupSec: options.warmupSec,
       connections: options.connections,
       workloads: options.workloads,
+      soakMinutes: options.soakMinutes,
+      ...(options.frozenSec > 0
+        ? { frozen: { seconds: options.frozenSec, subgraph: options.frozenSubgraph, subgraphUrl: subgraphUrls[options.frozenSubgraph] } }
+        : {}),
       log,
     });
     const written = writeResults(results, options.outDir);

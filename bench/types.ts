@@ -1,5 +1,7 @@
 import type { Fixtures } from "./fixtures";
 import type { FloorResult } from "./floor/run-floor";
+import type { FrozenOptions, FrozenResult } from "./frozen/frozen-result";
+import type { SoakResult } from "./soak/soak-result";
 import type { LoadResult } from "./load";
 import type { MachineInfo } from "./machine";
 import type { ServiceUsage } from "./metrics";
@@ -47,6 +49,10 @@ export interface BenchOptions {
   supergraphSdl?: string;
   /** The data size the system was seeded with, when the harness asked for one (`--participants`); recorded only. */
   seededParticipants?: number | null;
+  /** Minutes of soak after the rounds (bench/soak/soak.ts); 0 or absent: none. */
+  soakMinutes?: number;
+  /** Freeze one subgraph after the rounds and the soak (bench/frozen/frozen.ts); absent: not. */
+  frozen?: FrozenOptions;
   /** Progress lines (default: stderr). */
   log?: (line: string) => void;
 }
@@ -99,6 +105,10 @@ export interface BenchResults {
   rounds: RoundResult[];
   /** Participant360's query plan executed directly against the subgraphs at concurrency 1 (no gateway). */
   floor?: FloorResult;
+  /** The long run at 64 connections: errors, latency and every service's RSS over time. */
+  soak?: SoakResult;
+  /** One subgraph frozen: the others' p99, partial answers, recovery. */
+  frozen?: FrozenResult;
 }
 
 /** What every round of one run shares: where the requests come from, how long a round lasts, where progress goes. */

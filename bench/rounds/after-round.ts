@@ -1,8 +1,9 @@
 import type { LoadResult } from "../load";
 
 /**
- * After a round, autocannon drops the requests still in flight but the system finishes them: wait about as long as
- * the slowest request took (0.1–5 s) so that their work counts in this round and not in the next.
+ * After a round, autocannon drops the requests still in flight; our gateway then cancels their subgraph calls
+ * (client-gone.ts), while a peer may finish them: wait about as long as the slowest request took (0.1–5 s) so that
+ * whatever work they still cause counts in this round and not in the next.
  */
 export function settle(load: LoadResult): Promise<void> {
   const ms = Math.min(5000, Math.max(100, load.latencyMs.max * 1.2));

@@ -3,12 +3,13 @@ import { GraphQLError, OperationTypeNode } from "graphql";
 import { traceHeaders, type RequestTrace } from "@lib/audit/request-trace";
 import type { Caller } from "@lib/auth/bearer";
 import { GATEWAY_CREDENTIAL_HEADER } from "@lib/auth/gateway-credential";
+import { abandonedCallError, fetcherWithClientSignal, isAbandonedCallError, withClientSignal } from "./client-gone";
 import { subgraphUnavailableError } from "./errors";
 import { isBreakerOpenError, type SubgraphBreaker } from "./subgraph-breaker";
-import type { Fetcher } from "./subgraph-fetcher";
+import { isAbandonedCall, type Fetcher } from "./subgraph-fetcher";
 
-/** How a subgraph call ended, for metrics. */
-export type SubgraphOutcome = "ok" | "graphql_errors" | "unavailable";
+/** How a subgraph call ended, for metrics: `abandoned` when the gateway's client went away first (not a failure). */
+export type SubgraphOutcome = "ok" | "graphql_errors" | "unavailable" | "abandoned";
 
 /** Options of {@link AgencyDataSource}. */
 export interface AgencyDataSourceOptions {
@@ -53,7 +54,7 @@ export class AgencyDataSource extends RemoteGraphQLDataSource {
   private suppressed = 0;
 
   constructor(options: AgencyDataSourceOptions) {
-    super({ url: options.url, fetcher: options.fetcher });
+    super({ url: options.url, fetcher: fetcherWithClientSignal(options.fetcher) });
     this.agency = options;
   }
 
@@ -73,7 +74,9 @@ export class AgencyDataSource extends RemoteGraphQLDataSource {
     const started = process.hrtime.bigint();
     const end = (outcome: SubgraphOutcome) =>
       this.agency.onCallEnd?.(this.agency.serviceName, outcome, Number(process.hrtime.bigint() - started) / 1e9);
-    const call = () => super.process(options);
+    // the request's signal (client-gone.ts) goes with the call, so the call stops when its client goes away
+    const signal = (options.context as { signal?: AbortSignal } | undefined)?.signal;
+    const call = () => withClientSignal(signal, () => super.process(options));
     // a mutation is never sent twice: its first attempt may have done its work before the answer was lost
     const query =
       !("incomingRequestContext" in options) || options.incomingRequestContext.operation?.operation !== OperationTypeNode.MUTATION;
@@ -82,7 +85,7 @@ export class AgencyDataSource extends RemoteGraphQLDataSource {
       end(response.errors?.length ? "graphql_errors" : "ok");
       return response;
     } catch (error) {
-      end("unavailable");
+      end(isAbandonedCallError(error) ? "abandoned" : "unavailable");
       // refused without a call while the breaker is open: the same partial answer, at once
       if (isBreakerOpenError(error)) throw subgraphUnavailableError(this.agency.serviceName, error);
       throw error;
@@ -91,6 +94,8 @@ export class AgencyDataSource extends RemoteGraphQLDataSource {
 
   // RemoteGraphQLDataSource calls this for every failure of the HTTP exchange; what it throws replaces the error.
   override didEncounterError(error: Error): void {
+    // nobody waits for this answer: not the subgraph's failure, nothing to log
+    if (isAbandonedCall(error)) throw abandonedCallError(this.agency.serviceName);
     const rejected = clientErrorOf(error);
     if (rejected) {
       // the subgraph refused the request (e.g. an impossible date in a variable): the client's mistake, not an outage

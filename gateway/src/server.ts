@@ -18,6 +18,7 @@ import { createLogger, type Logger } from "@lib/log/logger";
 import { isSubgraphName, SUBGRAPH_NAMES, type SubgraphName } from "@subgraphs/registry";
 import { AuthorizingGateway } from "./authorization/authorizing-gateway";
 import { splitSupergraph } from "./authorization/supergraph-policies";
+import { clientGoneSignal } from "./client-gone";
 import { AgencyDataSource } from "./data-source";
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from "./env";
 import { dedupeUnavailableErrors, formatGatewayError } from "./errors";
@@ -76,8 +77,11 @@ export interface GatewayOptions {
   logger?: Logger;
 }
 
-/** What a request carries through the gateway: its caller, and its trace for the subgraphs' access logs. */
-type GatewayContext = Caller & { trace: RequestTrace };
+/**
+ * What a request carries through the gateway: its caller, its trace for the subgraphs' access logs, and the signal
+ * that its client went away (its subgraph calls then stop: client-gone.ts).
+ */
+type GatewayContext = Caller & { trace: RequestTrace; signal: AbortSignal };
 
 export interface GatewayAuth {
   verify(token: string): Promise<User>;
@@ -194,6 +198,7 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const context = rateLimit.context(async ({ req, res }) => ({
     ...(await callerOf(req.headers.authorization, (token) => options.auth.verify(token))),
     trace: traceOf(res),
+    signal: clientGoneSignal(res),
   }));
   app.use(
     "/graphql",

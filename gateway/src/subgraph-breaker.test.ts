@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { abandonedCallError } from "./client-gone";
 import { subgraphUnavailableError } from "./errors";
 import { createSubgraphBreaker, isBreakerOpenError, type BreakerGaugeValue } from "./subgraph-breaker";
 
@@ -55,5 +56,29 @@ describe("createSubgraphBreaker", () => {
     let n = 0;
     const flaky = () => (++n === 1 ? Promise.reject(subgraphUnavailableError("job-centers", refused())) : Promise.resolve("second"));
     await expect(breaker.execute(flaky, { query: true })).resolves.toBe("second");
+  });
+
+  it("counts neither way a call its client abandoned, and never retries it", async () => {
+    const breaker = createSubgraphBreaker({ failures: 3, halfOpenAfterMs: 1000, retries: 1 });
+    const calls = { n: 0 };
+    await expect(breaker.execute(failing(calls), { query: true })).rejects.toThrow(/unavailable/); // two failures (retried)
+    let abandoned = 0;
+    const abandon = () => (abandoned++, Promise.reject(abandonedCallError("welfare-partners")));
+    for (let i = 0; i < 3; i++) await expect(breaker.execute(abandon, { query: true })).rejects.toThrow(/closed the request/);
+    expect(abandoned).toBe(3);
+    expect(breaker.state()).toBe(0); // not failures: still one short of opening
+    await expect(breaker.execute(failing(calls), { query: true })).rejects.toThrow();
+    expect(calls.n).toBe(3);
+    expect(breaker.state()).toBe(2); // nor successes: the failure before them still counted
+  });
+
+  it("stays open when the half-open trial call is abandoned by its client", async () => {
+    const breaker = createSubgraphBreaker({ failures: 1, halfOpenAfterMs: 50, retries: 0 });
+    await expect(breaker.execute(failing({ n: 0 }), { query: true })).rejects.toThrow(/unavailable/);
+    await sleep(70);
+    await expect(breaker.execute(() => Promise.reject(abandonedCallError("welfare-partners")), { query: true })).rejects.toThrow(
+      /closed the request/,
+    );
+    expect(breaker.state()).toBe(2); // the subgraph has not proved itself
   });
 });

@@ -9,6 +9,7 @@ import {
   retry,
 } from "cockatiel";
 import { SUBGRAPH_UNAVAILABLE } from "@lib/graphql/error-codes";
+import { isAbandonedCallError } from "./client-gone";
 
 /**
  * Circuit breaker and retries around one subgraph's calls, on cockatiel (typed, no dependencies, and retry with
@@ -48,7 +49,11 @@ export function isBreakerOpenError(error: unknown): boolean {
 }
 
 export function createSubgraphBreaker(options: BreakerOptions, onState?: (state: BreakerGaugeValue) => void): SubgraphBreaker {
-  const breaker = circuitBreaker(handleWhen(isOutage), {
+  // A call its client abandoned says nothing about the subgraph: while closed it counts neither way (cockatiel passes
+  // an unhandled error through). The half-open trial is the exception: cockatiel would take any unhandled error as
+  // the trial's success and close the breaker, so an abandoned trial counts as failed and the breaker stays open.
+  const counts = (error: unknown) => isOutage(error) || (isAbandonedCallError(error) && breaker.state === CircuitState.HalfOpen);
+  const breaker = circuitBreaker(handleWhen(counts), {
     breaker: new ConsecutiveBreaker(options.failures),
     halfOpenAfter: options.halfOpenAfterMs,
   });

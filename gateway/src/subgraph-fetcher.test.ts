@@ -1,17 +1,22 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createSubgraphFetcher, SubgraphTimeoutError, type SubgraphFetcher } from "./subgraph-fetcher";
+import { createSubgraphFetcher, isAbandonedCall, SubgraphTimeoutError, type SubgraphFetcher } from "./subgraph-fetcher";
 
 // A loopback HTTP server standing in for a subgraph: answers JSON, or waits forever on /slow.
 describe("createSubgraphFetcher", () => {
   let server: http.Server;
   let base: string;
   let connections = 0;
+  let slowClosed: Promise<void> | null = null;
   let fetcher: SubgraphFetcher;
 
   beforeAll(async () => {
     server = http.createServer((req, res) => {
-      if (req.url === "/slow") return; // never answers
+      if (req.url === "/slow") {
+        // never answers; resolves slowClosed when the caller closes the connection
+        slowClosed = new Promise((resolve) => res.once("close", () => resolve()));
+        return;
+      }
       let body = "";
       req.on("data", (chunk) => (body += chunk));
       req.on("end", () => {
@@ -70,5 +75,23 @@ describe("createSubgraphFetcher", () => {
     await expect(fetcher.fetcher(`http://127.0.0.1:${port}/graphql`, { method: "POST", body: "{}" })).rejects.toMatchObject({
       code: "ECONNREFUSED",
     });
+  });
+
+  it("closes the connection at once when the caller's signal aborts, with an abandoned-call error", async () => {
+    const caller = new AbortController();
+    const pending = fetcher.fetcher(`${base}/slow`, { method: "POST", body: "{}", signal: caller.signal }).catch((e: unknown) => e);
+    while (slowClosed === null) await new Promise((resolve) => setTimeout(resolve, 5));
+    caller.abort();
+    const error = await pending;
+    expect(isAbandonedCall(error)).toBe(true);
+    await slowClosed; // the subgraph sees its caller gone (and would cancel its SQL)
+  });
+
+  it("does not send a call whose caller is already gone", async () => {
+    const caller = new AbortController();
+    caller.abort();
+    const error = await fetcher.fetcher(`${base}/graphql`, { method: "POST", body: "{}", signal: caller.signal }).catch((e: unknown) => e);
+    expect(isAbandonedCall(error)).toBe(true);
+    expect(connections).toBe(0);
   });
 });

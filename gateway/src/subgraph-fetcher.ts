@@ -34,6 +34,23 @@ export class SubgraphTimeoutError extends Error {
 }
 
 /**
+ * Raised when the caller's request was abandoned (`init.signal` aborted: the gateway's client went away); `code` lets
+ * the data source tell it from an outage, so the circuit breaker does not count it (data-source.ts).
+ */
+export class SubgraphCallAbandonedError extends Error {
+  readonly code = "SUBGRAPH_CALL_ABANDONED";
+  constructor() {
+    super("subgraph request abandoned: the client went away");
+    this.name = "SubgraphCallAbandonedError";
+  }
+}
+
+/** Whether `error` is a call given up because its client went away (not the subgraph's fault). */
+export function isAbandonedCall(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "SUBGRAPH_CALL_ABANDONED";
+}
+
+/**
  * A fetcher on node:http with keep-alive agents. Every gateway request fans out into several subgraph calls, so
  * reusing connections saves a TCP handshake per call; the default fetcher of RemoteGraphQLDataSource has no timeout.
  */
@@ -46,6 +63,9 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
 
   const send = (url: URL, init: Parameters<Fetcher>[1], retried: boolean): Promise<FetcherResponse> =>
     new Promise((resolve, reject) => {
+      const signal = init?.signal as AbortSignal | undefined;
+      // nobody waits for the answer any more (a later step of the query plan, a retry): do not send at all
+      if (signal?.aborted) return reject(new SubgraphCallAbandonedError());
       const body = init?.body === undefined ? undefined : Buffer.from(init.body);
       const headers: Record<string, string> = { ...init?.headers };
       if (body) headers["content-length"] = String(body.length);
@@ -61,6 +81,7 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        signal?.removeEventListener("abort", abandon);
         // A pooled socket the subgraph closed just as we reused it: the request never reached it, so send it again
         // once on a fresh socket (the pattern Node's documentation recommends for `reusedSocket`).
         if (!retried && request.reusedSocket && (error as NodeJS.ErrnoException).code === "ECONNRESET") {
@@ -72,6 +93,9 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
       const timeoutMs = options.timeoutsByUrl?.[url.toString()] ?? options.timeoutMs;
       // destroying the socket is what tells the subgraph nobody waits any more: it cancels the work (abort-on-close.ts)
       const timer = setTimeout(() => request.destroy(new SubgraphTimeoutError(timeoutMs)), timeoutMs);
+      // the same when the gateway's own client went away: the subgraph sees its connection closed and stops working
+      const abandon = () => request.destroy(new SubgraphCallAbandonedError());
+      signal?.addEventListener("abort", abandon, { once: true });
 
       request.on("error", fail);
       request.on("response", (response) => {
@@ -85,6 +109,7 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
           if (settled) return;
           settled = true;
           clearTimeout(timer);
+          signal?.removeEventListener("abort", abandon);
           const responseHeaders = new Headers();
           for (let i = 0; i < response.rawHeaders.length; i += 2)
             responseHeaders.append(response.rawHeaders[i], response.rawHeaders[i + 1]);

@@ -114,4 +114,26 @@ describe("docker-compose.yml", () => {
       });
     }
   });
+
+  it("passes LOG_LEVEL and the OpenTelemetry settings to the gateway and every subgraph, tracing off unless asked", () => {
+    for (const name of [...agencies, "gateway"]) {
+      const env = environmentOf(services[name]);
+      const observability = Object.fromEntries(
+        Object.entries(env)
+          .filter(([variable]) => variable === "LOG_LEVEL" || variable.startsWith("OTEL_"))
+          .map(([variable, value]) => [variable, withDefaults(value)]),
+      );
+      // as Compose reads them from an empty environment: an empty endpoint, which the services take as unset
+      expect({ name, ...observability }).toEqual({
+        name,
+        LOG_LEVEL: "info",
+        OTEL_EXPORTER_OTLP_ENDPOINT: "",
+        OTEL_EXPORTER_OTLP_HEADERS: "",
+        OTEL_RESOURCE_ATTRIBUTES: "deployment.environment=compose",
+        OTEL_SERVICE_NAME: `njsp-${name}`,
+      });
+      // and from the shell or .env when set there
+      expect([env.LOG_LEVEL, env.OTEL_EXPORTER_OTLP_ENDPOINT]).toEqual(["${LOG_LEVEL:-info}", "${OTEL_EXPORTER_OTLP_ENDPOINT:-}"]);
+    }
+  });
 });

@@ -6,7 +6,7 @@ const workloads = workloadsOf(manifests);
 const agencies = SUBGRAPH_LIST.map((subgraph) => subgraph.name);
 
 interface Peer {
-  podSelector?: { matchLabels?: Record<string, string> };
+  podSelector?: Parameters<typeof selects>[0];
   namespaceSelector?: { matchLabels?: Record<string, string> };
 }
 interface Rule {
@@ -52,6 +52,39 @@ function reachable(workload: Workload, direction: "Ingress" | "Egress"): string[
 
 const named = (name: string) => workloads.find((w) => w.name === name)!;
 
+/** Whether a rule's port (a number, or a name of the destination's container ports) is `port` of `target`. */
+function portMatches(rule: Rule, port: number, target: Workload): boolean {
+  if (!rule.ports) return true;
+  const named = target.template.spec!.containers.flatMap((c) => c.ports ?? []);
+  return rule.ports.some((p) => p.port === port || named.some((n) => n.name === p.port && n.containerPort === port));
+}
+
+/** Whether one side's policies let this connection through (a side no policy of that direction selects is open). */
+function allows(side: Workload, direction: "Ingress" | "Egress", peer: Workload, port: number, target: Workload): boolean {
+  const applying = policies.filter((p) => p.policyTypes.includes(direction) && selects(p.podSelector, side.labels));
+  if (applying.length === 0) return true;
+  return applying.some((policy) =>
+    ((direction === "Ingress" ? policy.ingress : policy.egress) ?? []).some((rule) => {
+      const peers = direction === "Ingress" ? rule.from : rule.to;
+      // a peer in another namespace never selects a pod of this one
+      const peerOk = !peers || peers.some((p) => !p.namespaceSelector && selects(p.podSelector, peer.labels));
+      return peerOk && portMatches(rule, port, target);
+    }),
+  );
+}
+
+/**
+ * Which of the namespace's workloads can open a connection to `target` on `port`: the source's egress and the
+ * target's ingress must both allow it, as a network plugin that enforces NetworkPolicies decides.
+ */
+function whoReaches(target: string, port: number): string[] {
+  const to = named(target);
+  return workloads
+    .filter((from) => from !== to && allows(from, "Egress", to, port, to) && allows(to, "Ingress", from, port, to))
+    .map((from) => from.name)
+    .sort();
+}
+
 describe("deploy/k8s network policies", () => {
   it("deny every connection in the namespace unless a policy allows it", () => {
     expect(policies.find((p) => p.name === "default-deny")).toEqual({
@@ -61,32 +94,60 @@ describe("deploy/k8s network policies", () => {
     });
   });
 
-  it("let only the gateway reach each subgraph, on its port (and Prometheus scrape it)", () => {
+  it("let only the gateway reach each subgraph, on its port (and Prometheus scrape it); job-centers also the other agencies", () => {
     for (const subgraph of SUBGRAPH_LIST) {
-      expect(reachable(named(subgraph.name), "Ingress")).toEqual(["gateway", "monitoring/prometheus"]);
+      const askers = subgraph.name === "job-centers" ? agencies.filter((name) => name !== "job-centers") : [];
+      expect(reachable(named(subgraph.name), "Ingress")).toEqual(["gateway", ...askers, "monitoring/prometheus"].sort());
       const own = policies.find((p) => p.name === subgraph.name)!;
-      expect(own.ingress).toEqual([
-        {
-          from: [{ podSelector: { matchLabels: { "app.kubernetes.io/name": "gateway" } } }],
-          ports: [{ protocol: "TCP", port: subgraph.defaultPort }],
-        },
-      ]);
+      expect(own.ingress).toHaveLength(1);
+      expect(own.ingress![0].ports).toEqual([{ protocol: "TCP", port: subgraph.defaultPort }]);
+      expect(own.ingress![0].from![0]).toEqual({ podSelector: { matchLabels: { "app.kubernetes.io/name": "gateway" } } });
       // the label the policy names is the gateway's own
       expect(selects(own.ingress![0].from![0].podSelector, named("gateway").labels)).toBe(true);
     }
+  });
+
+  it("let exactly these workloads connect to each other's ports: events via NATS, the gateway's Redis, one call to job-centers", () => {
+    const others = agencies.filter((name) => name !== "job-centers");
+    // only the subgraphs publish and consume the agencies' events
+    expect(whoReaches("nats", 4222)).toEqual([...agencies].sort());
+    // only the gateway shares rate limits and report answers
+    expect(whoReaches("redis", 6379)).toEqual(["gateway"]);
+    // the agencies never call each other, but to ask job-centers whether it knows a participant (ask-owner.ts)
+    expect(whoReaches("job-centers", 4001)).toEqual(["gateway", ...others].sort());
+    for (const subgraph of SUBGRAPH_LIST.filter((s) => s.name !== "job-centers")) {
+      expect({ subgraph: subgraph.name, from: whoReaches(subgraph.name, subgraph.defaultPort) }).toEqual({
+        subgraph: subgraph.name,
+        from: ["gateway"],
+      });
+    }
+    for (const name of agencies)
+      expect({ db: name, from: whoReaches(`${name}-db`, 5432) }).toEqual({ db: name, from: [name, "setup"].sort() });
+    expect(whoReaches("gateway", 4000)).toEqual([]); // clients come from the ingress controller's namespace only
+    // and nothing else: no other port of the broker, the cache or a subgraph is open to anyone in the namespace
+    expect(whoReaches("nats", 8222)).toEqual([]);
+    expect(whoReaches("job-centers", 4222)).toEqual([]);
+  });
+
+  it("let the broker and the cache be reached only as above, and reach nothing but DNS", () => {
+    expect(reachable(named("nats"), "Ingress")).toEqual([...agencies].sort());
+    expect(reachable(named("redis"), "Ingress")).toEqual(["gateway"]);
+    for (const name of ["nats", "redis"]) expect(reachable(named(name), "Egress")).toEqual(["kube-system/kube-dns"]);
   });
 
   it("let only each agency's subgraph, and the setup job, reach that agency's database", () => {
     for (const name of agencies) expect(reachable(named(`${name}-db`), "Ingress")).toEqual([name, "setup"].sort());
   });
 
-  it("let each subgraph reach its own database and no other, DNS and the identity provider over HTTPS", () => {
-    for (const name of agencies)
-      expect(reachable(named(name), "Egress")).toEqual([`${name}-db`, "anywhere:443", "kube-system/kube-dns"].sort());
+  it("let each subgraph reach its own database and no other, NATS, job-centers (the others), DNS and the identity provider over HTTPS", () => {
+    for (const name of agencies) {
+      const owner = name === "job-centers" ? [] : ["job-centers"];
+      expect(reachable(named(name), "Egress")).toEqual([`${name}-db`, "nats", ...owner, "anywhere:443", "kube-system/kube-dns"].sort());
+    }
   });
 
   it("let the gateway reach the four subgraphs and be reached from the ingress controller", () => {
-    expect(reachable(named("gateway"), "Egress")).toEqual([...agencies, "anywhere:443", "kube-system/kube-dns"].sort());
+    expect(reachable(named("gateway"), "Egress")).toEqual([...agencies, "redis", "anywhere:443", "kube-system/kube-dns"].sort());
     expect(reachable(named("gateway"), "Ingress")).toEqual(["ingress-nginx/*", "monitoring/prometheus"]);
   });
 

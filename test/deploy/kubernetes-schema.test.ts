@@ -35,12 +35,12 @@ describe("deploy/k8s", () => {
     expect(() => validated({ ...gateway, kind: "apps/v1beta1/Deployment" })).toThrow("no model for apps/v1beta1/Deployment");
   });
 
-  it("holds the whole platform: per agency a subgraph, its database and its secret; the gateway; the setup job", () => {
-    expect(names("apps/v1/Deployment")).toEqual([...agencies, "gateway"]);
-    expect(names("apps/v1/StatefulSet")).toEqual(agencies.map((name) => `${name}-db`));
+  it("holds the whole platform: per agency a subgraph, its database and its secret; the gateway; the setup job; NATS and Redis", () => {
+    expect(names("apps/v1/Deployment")).toEqual(["redis", ...agencies, "gateway"]);
+    expect(names("apps/v1/StatefulSet")).toEqual([...agencies.map((name) => `${name}-db`), "nats"]);
     expect(names("batch/v1/Job")).toEqual(["setup"]);
-    expect(names("v1/Service")).toEqual([...agencies.map((name) => `${name}-db`), ...agencies, "gateway"]);
-    expect(names("v1/Secret")).toEqual(["njsp-gateway", ...agencies.map((name) => `${name}-db`)]);
+    expect(names("v1/Service")).toEqual([...agencies.map((name) => `${name}-db`), "nats", "redis", ...agencies, "gateway"]);
+    expect(names("v1/Secret")).toEqual(["njsp-gateway", ...agencies.map((name) => `${name}-db`), "njsp-redis"]);
     expect(names("autoscaling/v2/HorizontalPodAutoscaler")).toEqual(["gateway"]);
     expect(names("policy/v1/PodDisruptionBudget")).toEqual([...agencies, "gateway"]);
     expect(names("v1/Namespace")).toEqual(["njsp"]);

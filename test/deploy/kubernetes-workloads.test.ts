@@ -127,4 +127,39 @@ describe("deploy/k8s workloads", () => {
       expect(replicas).toBeGreaterThan(1);
     }
   });
+
+  it("send every subgraph's events through the NATS Service, and let the others find job-centers", () => {
+    const nats = specs("v1/Service").find((s) => s.metadata.name === "nats")!;
+    expect(nats.raw.spec.ports).toEqual([{ name: "client", port: 4222, targetPort: "client" }]);
+    for (const subgraph of SUBGRAPH_LIST) {
+      const env = Object.fromEntries(envOf(subgraph.name).map((variable) => [variable.name, variable.value]));
+      const url = new URL(env.NATS_URL ?? "");
+      expect([url.protocol, url.hostname, Number(url.port)]).toEqual(["nats:", "nats", 4222]);
+      expect(env.NATS_STREAM).toBe("NJSP_EVENTS");
+      // with the broker, never the embedded mode's direct delivery between services
+      expect(env.EVENT_PEERS).toBeUndefined();
+      expect(env.JOB_CENTERS_URL).toBe(subgraph.name === "job-centers" ? undefined : "http://job-centers:4001/graphql");
+    }
+  });
+
+  it("give the gateway, and nothing else, Redis through its Secret", () => {
+    const redisUsers = workloads.filter((w) => w.template.spec!.containers.some((c) => c.env?.some((v) => v.name === "REDIS_URL")));
+    expect(redisUsers.map((w) => w.name)).toEqual(["gateway"]);
+    expect(envOf("gateway").find((variable) => variable.name === "REDIS_URL")?.valueFrom).toEqual({
+      secretKeyRef: { name: "njsp-redis", key: "REDIS_URL" },
+    });
+    const redis = specs("apps/v1/Deployment").find((d) => d.metadata.name === "redis")!;
+    const [container] = redis.raw.spec.template.spec.containers;
+    // the password comes from the same Secret, and nothing is written to disk
+    expect(container.env).toEqual([{ name: "REDIS_PASSWORD", valueFrom: { secretKeyRef: { name: "njsp-redis", key: "REDIS_PASSWORD" } } }]);
+    expect(container.command).toEqual(expect.arrayContaining(["--requirepass", "$(REDIS_PASSWORD)", "--save", "", "--appendonly", "no"]));
+  });
+
+  it("keep the broker's JetStream store on a volume of its own", () => {
+    const nats = specs("apps/v1/StatefulSet").find((s) => s.metadata.name === "nats")!;
+    const [container] = nats.raw.spec.template.spec.containers;
+    expect(container.command).toEqual(["nats-server", "--jetstream", "--store_dir", "/data", "--http_port", "8222"]);
+    expect(container.volumeMounts).toEqual([{ name: "data", mountPath: "/data" }]);
+    expect(nats.raw.spec.volumeClaimTemplates.map((claim: { metadata: { name: string } }) => claim.metadata.name)).toEqual(["data"]);
+  });
 });
