@@ -5,6 +5,7 @@ import type { Environment } from "@lib/env/env";
 import { DEFAULT_WARMUP_SEC, MAX_WARMUP_CONNECTIONS } from "./rounds/warm-up";
 import { parseWorkloadNames, WORKLOAD_NAMES, type WorkloadName } from "./workloads";
 import { configuredKeySources } from "@lib/auth/auth-env";
+import { FULL_WRITE_SIZES, QUICK_WRITE_SIZES, type WriteSizes } from "./writes/write-types";
 
 /** The command line of `npm run bench`, parsed. */
 export interface CliOptions {
@@ -24,6 +25,12 @@ export interface CliOptions {
    * a counsellor's with the keys of the launcher it starts.
    */
   token: string | null;
+  /**
+   * The write phase's sizes (bench/writes/), run after the read rounds on a scratch copy of the databases; null with
+   * `--no-writes`, with `--reuse` (a running system's data is not ours to write) and with a configured identity provider
+   * (the harness signs the writers' tokens with the launcher's keys).
+   */
+  writes: WriteSizes | null;
 }
 
 /** The launcher's default data size: `--participants` with it uses the normal `.data` directory and port. */
@@ -43,7 +50,10 @@ export const USAGE = `usage: npm run bench -- [options]
   --participants <n>     data size of the system the harness starts (default 20000); other sizes are seeded
                          once into .data/bench-<n> and kept for later runs (not with --reuse)
   --token <jwt>          a counsellor's token, sent with every request (default: env BENCH_TOKEN; required
-                         with --reuse; otherwise signed with the keys of the launcher the harness starts)`;
+                         with --reuse; otherwise signed with the keys of the launcher the harness starts)
+  --no-writes            skip the write phase (run after the read rounds on a scratch copy of the databases;
+                         never with --reuse)
+  --allowance-batch <n>  participants paid in the write phase's allowance batch (default 10000; 300 with --quick)`;
 
 function positive(name: string, text: string): number {
   const value = Number(text);
@@ -93,6 +103,8 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
       "no-peer": { type: "boolean", default: false },
       participants: { type: "string" },
       token: { type: "string" },
+      "no-writes": { type: "boolean", default: false },
+      "allowance-batch": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -114,6 +126,12 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
   // said before the launcher starts (and perhaps seeds for minutes), not after
   if (token === null && provider.length)
     throw new Error(`with ${provider.join(", ")} set, a counsellor's token must be given: --token <jwt> or BENCH_TOKEN`);
+  const batch = values["allowance-batch"];
+  const allowanceBatch = batch !== undefined ? positive("allowance-batch", batch) : null;
+  if (allowanceBatch !== null && !Number.isInteger(allowanceBatch)) throw new Error("--allowance-batch must be a whole number");
+  const sizes = quick ? QUICK_WRITE_SIZES : FULL_WRITE_SIZES;
+  const writes =
+    values["no-writes"] || values.reuse || provider.length ? null : { ...sizes, allowanceBatch: allowanceBatch ?? sizes.allowanceBatch };
   return {
     reuse: values.reuse ?? null,
     durationSec: values.duration ? positive("duration", values.duration) : quick ? 2 : 10,
@@ -124,5 +142,6 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
     peer: values["no-peer"] !== true,
     participants,
     token,
+    writes,
   };
 }

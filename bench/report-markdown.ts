@@ -1,5 +1,6 @@
 import { FLOOR_WORKLOAD } from "./rounds/measure-floor";
 import type { BenchResults, RoundResult } from "./types";
+import { writeLines } from "./writes/write-report";
 
 /** Formats a number with `digits` decimals, or `–` when unknown. */
 function fmt(value: number | null | undefined, digits: number): string {
@@ -189,5 +190,6 @@ export function renderMarkdown(results: BenchResults): string {
         lines.push(`- ${r.workload} ×${r.connections} (peer): \`${r.peer.errors.firstError.replace(/`/g, "'")}\``);
     }
   }
+  lines.push(...writeLines(results.writes));
   return `${lines.join("\n")}\n`;
 }

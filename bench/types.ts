@@ -5,6 +5,7 @@ import type { MachineInfo } from "./machine";
 import type { ServiceUsage } from "./metrics";
 import type { ReportLatency } from "./report-latency";
 import type { Workload, WorkloadName } from "./workloads";
+import type { WriteResults } from "./writes/write-types";
 
 /** What `runBench` measures and against which system. */
 export interface BenchOptions {
@@ -97,6 +98,8 @@ export interface BenchResults {
   rounds: RoundResult[];
   /** Participant360's query plan executed directly against the subgraphs at concurrency 1 (no gateway). */
   floor?: FloorResult;
+  /** The write phase (bench/writes/), on a scratch copy of the databases after the read rounds; absent with --no-writes. */
+  writes?: WriteResults;
 }
 
 /** What every round of one run shares: where the requests come from, how long a round lasts, where progress goes. */
