@@ -7,6 +7,7 @@ import { Outbox1732924800000 } from "./1732924800000-outbox";
 import { EventDelivery1733097600000 } from "./1733097600000-event-delivery";
 import { FiguresVersion1733184000000 } from "./1733184000000-figures-version";
 import { CaseWork1733270400000 } from "./1733270400000-case-work";
+import { AccessLogChains1733443200000 } from "./1733443200000-access-log-chains";
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   EventDelivery1733097600000,
   FiguresVersion1733184000000,
   CaseWork1733270400000,
+  AccessLogChains1733443200000,
 ];
