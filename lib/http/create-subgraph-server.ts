@@ -66,7 +66,11 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
     statementTimeoutMs: options.statementTimeoutMs,
     counter: sqlCounter,
   });
-  const [built] = await Promise.all([subgraph.schema(), dataSource.initialize()]);
+  // connected before the schema is built, not during: building it holds the event loop for seconds on a loaded
+  // machine, long enough for the connection's 3 s timer to fire before its answer is read (start-up then failed with
+  // "Connection terminated due to connection timeout")
+  await dataSource.initialize();
+  const built = await subgraph.schema();
   // every read of a participant's personal data is noted per request and logged once, as the response is sent
   const schema = recordParticipantReads(built);
   await warmPool(dataSource, poolSize);
