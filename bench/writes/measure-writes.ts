@@ -32,7 +32,7 @@ export async function measureWrites(
   system: WriteSystem,
   sizes: WriteSizes,
   log: (line: string) => void,
-): Promise<Omit<WriteResults, "data" | "sizes">> {
+): Promise<Omit<WriteResults, "data" | "sizes" | "loadAverage">> {
   const warmup = Math.min(MIX_WARMUP, sizes.perMutation);
   const mixRounds = warmup + sizes.perMutation;
   const need = mixNeeds(mixRounds);

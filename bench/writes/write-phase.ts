@@ -1,3 +1,4 @@
+import { loadavg } from "node:os";
 import path from "node:path";
 import { ensureLocalKeys, signToken } from "@lib/auth/dev-keys";
 import { startEmbeddedPostgres, type RunningPostgres } from "@lib/platform/embedded-postgres";
@@ -25,6 +26,7 @@ export interface WritePhaseOptions {
  */
 export async function runWritePhase(options: WritePhaseOptions): Promise<WriteResults> {
   const { log } = options;
+  const loadBefore = loadavg();
   const env = { ...process.env, ...options.launcherEnv };
   const launcher = readLauncherEnv(env);
   if (launcher.subgraphDatabaseUrls)
@@ -63,6 +65,7 @@ export async function runWritePhase(options: WritePhaseOptions): Promise<WriteRe
           data: { scratchPrefix: scratch.prefix, copiedFrom: launcher.databasePrefix, participants: options.participants },
           sizes: options.sizes,
           ...measured,
+          loadAverage: { before: loadBefore, after: loadavg() },
         };
       } finally {
         await system.stop();

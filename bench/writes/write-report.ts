@@ -30,6 +30,8 @@ export function writeLines(writes: WriteResults | undefined): string[] {
     `- allowance batch for ${b.month}: ${thousands(b.participants)} participants paid by ${b.writers} centers' managers; ` +
       `${thousands(b.eligibleAsSeeded)} eligible as seeded, ${thousands(b.preparedBySql)} made eligible by SQL in the copy first ` +
       "(Type Ⅰ with an IAP moved to JOB_SEEKING, at most 5 earlier payments kept)",
+    `- the machine's load average (1, 5, 15 min) as the phase began: ${writes.loadAverage.before.map((n) => fmt(n, 2)).join(", ")}; ` +
+      `as it ended: ${writes.loadAverage.after.map((n) => fmt(n, 2)).join(", ")}`,
     "",
     row(["measure", "figure", "target", ""]),
     row(["---", "---:", "---:", "---"]),

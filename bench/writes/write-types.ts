@@ -87,6 +87,8 @@ export interface WriteResults {
   /** Where the writes went: the scratch copy's database prefix, and the data it was copied from. */
   data: { scratchPrefix: string; copiedFrom: string; participants: number };
   sizes: WriteSizes;
+  /** The machine's load average (1, 5, 15 min) as the phase began and ended: other work shares the cores. */
+  loadAverage: { before: number[]; after: number[] };
   mix: { connections: 1; latencyMs: LatencyMs; requests: number; errors: number; mutations: MutationFigures[] };
   counseling: RateFigures;
   batch: BatchFigures;

@@ -112,6 +112,7 @@ describe("the Writes table", () => {
   const results: WriteResults = {
     data: { scratchPrefix: "njsp_writes", copiedFrom: "njsp", participants: 20_000 },
     sizes: FULL_WRITE_SIZES,
+    loadAverage: { before: [1.5, 1.25, 1], after: [2, 1.5, 1.125] },
     mix: {
       connections: 1,
       latencyMs: latency(12.34, 40),
@@ -160,6 +161,9 @@ describe("the Writes table", () => {
   it("shows each figure beside its target, and says which are missed", () => {
     const lines = writeLines(results);
     expect(lines).toContain("## Writes");
+    expect(lines).toContain(
+      "- the machine's load average (1, 5, 15 min) as the phase began: 1.50, 1.25, 1.00; as it ended: 2.00, 1.50, 1.13",
+    );
     expect(lines).toContain(
       "| mutation p50 at concurrency 1 (all mix requests) | 12.3 ms (p95 40.0, p99 40.0; 0 errors of 600) | ≤ 30 ms | met |",
     );
