@@ -7,6 +7,7 @@ import { DEFAULT_WARMUP_SEC, MAX_WARMUP_CONNECTIONS } from "./rounds/warm-up";
 import { DEFAULT_SOAK_MINUTES, SOAK_CONNECTIONS } from "./soak/soak";
 import { parseWorkloadNames, WORKLOAD_NAMES, type WorkloadName } from "./workloads";
 import { configuredKeySources } from "@lib/auth/auth-env";
+import { FULL_WRITE_SIZES, QUICK_WRITE_SIZES, type WriteSizes } from "./writes/write-types";
 
 /** The command line of `npm run bench`, parsed. */
 export interface CliOptions {
@@ -31,6 +32,12 @@ export interface CliOptions {
   /** Seconds one subgraph is frozen after the soak (`--frozen`); 0: no frozen phase. */
   frozenSec: number;
   frozenSubgraph: (typeof FREEZABLE_SUBGRAPHS)[number];
+  /**
+   * The write phase's sizes (bench/writes/), run after the read rounds on a scratch copy of the databases; null with
+   * `--no-writes`, with `--reuse` (a running system's data is not ours to write) and with a configured identity provider
+   * (the harness signs the writers' tokens with the launcher's keys).
+   */
+  writes: WriteSizes | null;
 }
 
 /** The launcher's default data size: `--participants` with it uses the normal `.data` directory and port. */
@@ -55,7 +62,10 @@ export const USAGE = `usage: npm run bench -- [options]
                          service's RSS read every 10 s (default ${DEFAULT_SOAK_MINUTES}; 0 with --quick; 0 skips it)
   --frozen <s>           then freeze one subgraph (SIGSTOP) for that long, measuring requests that need it and
                          requests that do not (default ${DEFAULT_FROZEN_SEC}; 0 with --quick or --reuse; 0 skips it)
-  --frozen-subgraph <n>  which one: ${FREEZABLE_SUBGRAPHS.join(", ")} (default ${DEFAULT_FROZEN_SUBGRAPH})`;
+  --frozen-subgraph <n>  which one: ${FREEZABLE_SUBGRAPHS.join(", ")} (default ${DEFAULT_FROZEN_SUBGRAPH})
+  --no-writes            skip the write phase (run after the read rounds on a scratch copy of the databases;
+                         never with --reuse)
+  --allowance-batch <n>  participants paid in the write phase's allowance batch (default 10000; 300 with --quick)`;
 
 function positive(name: string, text: string): number {
   const value = Number(text);
@@ -108,6 +118,8 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
       soak: { type: "string" },
       frozen: { type: "string" },
       "frozen-subgraph": { type: "string" },
+      "no-writes": { type: "boolean", default: false },
+      "allowance-batch": { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -136,6 +148,12 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
   const frozenSubgraph = values["frozen-subgraph"] ?? DEFAULT_FROZEN_SUBGRAPH;
   if (!(FREEZABLE_SUBGRAPHS as readonly string[]).includes(frozenSubgraph))
     throw new Error(`--frozen-subgraph must be one of ${FREEZABLE_SUBGRAPHS.join(", ")}, got "${frozenSubgraph}"`);
+  const batch = values["allowance-batch"];
+  const allowanceBatch = batch !== undefined ? positive("allowance-batch", batch) : null;
+  if (allowanceBatch !== null && !Number.isInteger(allowanceBatch)) throw new Error("--allowance-batch must be a whole number");
+  const sizes = quick ? QUICK_WRITE_SIZES : FULL_WRITE_SIZES;
+  const writes =
+    values["no-writes"] || values.reuse || provider.length ? null : { ...sizes, allowanceBatch: allowanceBatch ?? sizes.allowanceBatch };
   return {
     reuse: values.reuse ?? null,
     durationSec: values.duration ? positive("duration", values.duration) : quick ? 2 : 10,
@@ -149,5 +167,6 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
     soakMinutes: values.soak !== undefined ? nonNegative("soak", values.soak) : quick ? 0 : DEFAULT_SOAK_MINUTES,
     frozenSec,
     frozenSubgraph: frozenSubgraph as CliOptions["frozenSubgraph"],
+    writes,
   };
 }

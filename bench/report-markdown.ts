@@ -2,6 +2,7 @@ import { frozenLines } from "./frozen/frozen-report";
 import { FLOOR_WORKLOAD } from "./rounds/measure-floor";
 import { soakLines } from "./soak/soak-report";
 import type { BenchResults, RoundResult } from "./types";
+import { writeLines } from "./writes/write-report";
 
 /** Formats a number with `digits` decimals, or `–` when unknown. */
 function fmt(value: number | null | undefined, digits: number): string {
@@ -200,6 +201,7 @@ export function renderMarkdown(results: BenchResults): string {
     }
   }
   lines.push(...soakLines(results.soak, SOAK_SVG), ...frozenLines(results.frozen));
+  lines.push(...writeLines(results.writes));
   return `${lines.join("\n")}\n`;
 }
 

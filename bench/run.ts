@@ -6,6 +6,7 @@ import { parseCli, USAGE } from "./options";
 import { writeResults } from "./output";
 import { startPeer, type RunningPeer } from "./peer";
 import { defaultSubgraphMetricsUrls, defaultSubgraphUrls, launchSystem, type LaunchedSystem } from "./system";
+import { runWritePhase } from "./writes/write-phase";
 
 /**
  * `npm run bench`: starts the platform (or uses a running one with `--reuse`), runs every workload at every
@@ -76,6 +77,17 @@ async function main(): Promise<void> {
         : {}),
       log,
     });
+    if (options.writes && system) {
+      // the write phase copies the seeded databases, which the read system must have let go of first
+      const launched = system;
+      system = null;
+      await peer?.stop();
+      peer = null;
+      await launched.stop();
+      results.writes = await runWritePhase({ launcherEnv: launched.env, participants: options.participants, sizes: options.writes, log });
+    } else if (options.reuse) {
+      log("no write phase with --reuse: it writes to a copy of the databases of a system the harness starts");
+    }
     const written = writeResults(results, options.outDir);
     process.stdout.write(`\n${written.markdown}\n`);
     log(`wrote ${written.json}, ${written.markdownPath}, ${written.svgPath}`);

@@ -60,8 +60,11 @@ export function startupTimeoutMs(participants: number): number {
  * `GraphiQL: <url>` log line. Its output goes to stderr, prefixed, so the table on stdout stays clean.
  * @param options.participants data size (default 20,000: the launcher's own `.data`); see {@link dataSizeEnv}.
  * @param options.timeoutMs how long start-up may take (a first start migrates and seeds); default by data size.
+ * @param options.env more launcher variables, over those (the write phase's scratch databases: `DATABASE_URL`, …).
  */
-export async function launchSystem(options: { participants?: number; timeoutMs?: number } = {}): Promise<LaunchedSystem> {
+export async function launchSystem(
+  options: { participants?: number; timeoutMs?: number; env?: Record<string, string> } = {},
+): Promise<LaunchedSystem> {
   const participants = options.participants ?? LAUNCHER_DEFAULT_PARTICIPANTS;
   const timeoutMs = options.timeoutMs ?? startupTimeoutMs(participants);
   const host = "127.0.0.1";
@@ -74,6 +77,7 @@ export async function launchSystem(options: { participants?: number; timeoutMs?:
     REPORT_CACHE: "false",
     LOG_REQUESTS: "false",
     ...dataSizeEnv(participants, pgPort),
+    ...options.env,
   };
   SUBGRAPH_NAMES.forEach((name, i) => (env[subgraphVariable(SUBGRAPHS[name], "PORT")] = String(subgraphPorts[i])));
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "dist", "scripts", "start.js")], {

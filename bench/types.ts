@@ -7,6 +7,7 @@ import type { MachineInfo } from "./machine";
 import type { ServiceUsage } from "./metrics";
 import type { BreakdownLatency, ReportLatency } from "./report-latency";
 import type { Workload, WorkloadName } from "./workloads";
+import type { WriteResults } from "./writes/write-types";
 
 /** What `runBench` measures and against which system. */
 export interface BenchOptions {
@@ -109,6 +110,8 @@ export interface BenchResults {
   soak?: SoakResult;
   /** One subgraph frozen: the others' p99, partial answers, recovery. */
   frozen?: FrozenResult;
+  /** The write phase (bench/writes/), on a scratch copy of the databases after the read rounds; absent with --no-writes. */
+  writes?: WriteResults;
 }
 
 /** What every round of one run shares: where the requests come from, how long a round lasts, where progress goes. */

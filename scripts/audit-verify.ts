@@ -51,7 +51,12 @@ async function reachable(url: string): Promise<boolean> {
 function describe(name: string, report: ChainReport): string {
   const label = `${name.padEnd(18)} ${String(report.rows).padStart(9)} rows checked`;
   if (report.broken) return `${label}  BROKEN at row ${report.broken.rowId} of ${name}: ${report.broken.reason}`;
-  return `${label}  intact  head ${report.head ? `row ${report.head.id} ${report.head.hash}` : "(empty log)"}`;
+  const line = `${label}  intact  head ${report.head ? `row ${report.head.id} ${report.head.hash}` : "(empty log)"}`;
+  // with several chains (lib/db/access-log-chains.ts) every chain's head is an anchor to record
+  const chains = report.heads && report.heads.length > 1 ? report.heads : [];
+  return [line, ...chains.map((h) => `${name.padEnd(18)}   chain ${String(h.chain).padStart(2)} head row ${h.id} ${h.hash}`)].join(
+    "\n[audit] ",
+  );
 }
 
 async function main(): Promise<number> {

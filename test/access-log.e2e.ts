@@ -10,6 +10,7 @@ import { verifyChain, verifyDatabase } from "@lib/audit/verify-chain";
 import { userOf } from "@lib/auth/viewer";
 import type { Role } from "@lib/auth/roles";
 import { PROJECT_ROOT } from "@lib/config/paths";
+import { addAccessLogChains } from "@lib/db/access-log-chains";
 import { createAccessLogTables } from "@lib/db/access-log-tables";
 import { withDatabase } from "@lib/db/database-url";
 import { subgraphVariable } from "@lib/subgraph/declaration";
@@ -374,6 +375,7 @@ describe("tamper detection", () => {
     db = new Client({ connectionString: scratchUrl() });
     await db.connect();
     await createAccessLogTables(db);
+    await addAccessLogChains(db);
     for (let i = 1; i <= 5; i++) await appendAccessLog(db, entry(i));
     const { rows } = await db.query<{ id: string; hash: string }>(
       "SELECT id::text AS id, encode(hash, 'hex') AS hash FROM access_log ORDER BY id",
@@ -402,15 +404,23 @@ describe("tamper detection", () => {
   };
   const restore = () => tamper("DELETE FROM access_log", "INSERT INTO access_log OVERRIDING SYSTEM VALUE SELECT * FROM saved ORDER BY id");
 
-  const intact = () => ({ rows: 5, head: { id: "5", hash: hashes.get("5") }, broken: null });
+  // one append at a time: every row in chain 0, one chain as before there were several
+  const intact = () => ({
+    rows: 5,
+    head: { id: "5", hash: hashes.get("5") },
+    heads: [{ chain: 0, id: "5", hash: hashes.get("5") }],
+    broken: null,
+  });
   const altered = (rowId: string, rows: number) => ({
     rows,
     head: null,
+    heads: null,
     broken: { rowId, reason: "its content does not match its hash: the row was altered" },
   });
   const unlinked = (rowId: string, before: string, rows: number) => ({
     rows,
     head: null,
+    heads: null,
     broken: {
       rowId,
       reason: `its prev_hash is not the hash of row ${before}, the row before it: rows between them were deleted, or row ${before} was altered`,
@@ -475,6 +485,7 @@ describe("tamper detection", () => {
       expect(await verifyDatabase(scratchUrl())).toEqual({
         rows: 1,
         head: null,
+        heads: null,
         broken: { rowId: "2", reason: "its prev_hash is not the start of the chain: older rows were deleted" },
       });
     } finally {
@@ -485,7 +496,12 @@ describe("tamper detection", () => {
   it("a deleted newest row leaves a valid chain whose head differs from the recorded anchor (as documented)", async () => {
     await tamper("DELETE FROM access_log WHERE id = 5");
     try {
-      expect(await verifyDatabase(scratchUrl())).toEqual({ rows: 4, head: { id: "4", hash: hashes.get("4") }, broken: null });
+      expect(await verifyDatabase(scratchUrl())).toEqual({
+        rows: 4,
+        head: { id: "4", hash: hashes.get("4") },
+        heads: [{ chain: 0, id: "4", hash: hashes.get("4") }],
+        broken: null,
+      });
     } finally {
       await restore();
     }
@@ -499,6 +515,7 @@ describe("tamper detection", () => {
     await long.connect();
     try {
       await createAccessLogTables(long);
+      await addAccessLogChains(long);
       for (let i = 1; i <= 12; i++) await appendAccessLog(long, entry(i));
       const [last] = (await long.query<{ hash: string }>("SELECT encode(hash, 'hex') AS hash FROM access_log WHERE id = 12")).rows;
       // each row does chain to the one before it, in id order
@@ -506,7 +523,12 @@ describe("tamper detection", () => {
         `SELECT prev_hash = coalesce(lag(hash) OVER (ORDER BY id), '\\x${"00".repeat(32)}'::bytea) AS linked FROM access_log ORDER BY id`,
       );
       expect(rows.map((r) => r.linked)).toEqual(Array<boolean>(12).fill(true));
-      expect(await verifyDatabase(url)).toEqual({ rows: 12, head: { id: "12", hash: last.hash }, broken: null });
+      expect(await verifyDatabase(url)).toEqual({
+        rows: 12,
+        head: { id: "12", hash: last.hash },
+        heads: [{ chain: 0, id: "12", hash: last.hash }],
+        broken: null,
+      });
     } finally {
       await long.end();
       await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
@@ -521,6 +543,7 @@ describe("tamper detection", () => {
     await group.connect();
     try {
       await createAccessLogTables(group);
+      await addAccessLogChains(group);
       const statements: string[] = [];
       const counted = { query: (sql: string, parameters: unknown[]) => (statements.push(sql), group.query(sql, parameters)) };
       const writer = createAccessLogWriter(counted);
@@ -532,7 +555,7 @@ describe("tamper detection", () => {
       await Promise.all([first, second]);
       expect(statements).toEqual([APPEND_GROUP_SQL, APPEND_GROUP_SQL]);
       const { rows } = await group.query<{ request_id: string; linked: boolean }>(
-        `SELECT request_id, prev_hash = coalesce(lag(hash) OVER (ORDER BY id), '\\x${"00".repeat(32)}'::bytea) AS linked
+        `SELECT request_id, prev_hash = coalesce(lag(hash) OVER (PARTITION BY chain ORDER BY id), '\\x${"00".repeat(32)}'::bytea) AS linked
          FROM access_log ORDER BY id`,
       );
       expect(rows.map((r) => r.request_id).sort()).toEqual(Array.from({ length: 35 }, (_, i) => `scratch-request-${i + 1}`).sort());
@@ -545,6 +568,60 @@ describe("tamper detection", () => {
       expect(await verifyDatabase(url)).toMatchObject({ rows: 36, broken: null });
     } finally {
       await group.end();
+      await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
+    }
+  });
+
+  it("concurrent appends take parallel chains, each linked within itself, and a row moved to another chain is reported", async () => {
+    const scratch = `${scratchName}_chains`;
+    await admin.query(`CREATE DATABASE ${scratch}`);
+    const url = withDatabase(adminUrl(), scratch);
+    const writers = [new Client({ connectionString: url }), new Client({ connectionString: url }), new Client({ connectionString: url })];
+    try {
+      await Promise.all(writers.map((w) => w.connect()));
+      await createAccessLogTables(writers[0]);
+      await addAccessLogChains(writers[0]);
+      // three transactions append while the others' are still open: each takes the first chain no other holds
+      for (const [i, writer] of writers.entries()) {
+        await writer.query("BEGIN");
+        await appendAccessLog(writer, entry(i + 1));
+      }
+      for (const writer of writers) await writer.query("COMMIT");
+      // alone again: chain 0, after the first row
+      await appendAccessLog(writers[0], entry(4));
+      const { rows } = await writers[0].query<{ id: string; chain: number; prev: string; hash: string }>(
+        "SELECT id::text AS id, chain, encode(prev_hash, 'hex') AS prev, encode(hash, 'hex') AS hash FROM access_log ORDER BY id",
+      );
+      const zero = "00".repeat(32);
+      expect(rows.map((r) => [r.id, r.chain, r.prev])).toEqual([
+        ["1", 0, zero],
+        ["2", 1, zero],
+        ["3", 2, zero],
+        ["4", 0, rows[0].hash],
+      ]);
+      expect(await verifyDatabase(url)).toEqual({
+        rows: 4,
+        head: { id: "4", hash: rows[3].hash },
+        heads: [
+          { chain: 0, id: "4", hash: rows[3].hash },
+          { chain: 1, id: "2", hash: rows[1].hash },
+          { chain: 2, id: "3", hash: rows[2].hash },
+        ],
+        broken: null,
+      });
+      await writers[0].query("ALTER TABLE access_log DISABLE TRIGGER access_log_append_only");
+      await writers[0].query("UPDATE access_log SET chain = 1 WHERE id = 3");
+      expect(await verifyDatabase(url)).toEqual({
+        rows: 3,
+        head: null,
+        heads: null,
+        broken: {
+          rowId: "3",
+          reason: "its prev_hash is not the hash of row 2, the row before it: rows between them were deleted, or row 2 was altered",
+        },
+      });
+    } finally {
+      await Promise.all(writers.map((w) => w.end().catch(() => undefined)));
       await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
     }
   });

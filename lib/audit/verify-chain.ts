@@ -1,17 +1,20 @@
 import { Client } from "pg";
 
 /**
- * Walks one database's access log in id order and checks every link of its hash chain: each row's `prev_hash` must
- * be the hash of the row before it (32 zero bytes for the first), and its `hash` must be sha256(prev_hash ||
+ * Walks one database's access log in id order and checks every link of its hash chains (several in parallel, each row
+ * in one: lib/db/access-log-chains.ts): each row's `prev_hash` must be the hash of the row before it in its chain
+ * (32 zero bytes for a chain's first), and its `hash` must be sha256(prev_hash ||
  * canonical text), recomputed with `access_log_row_text`, the same SQL function the append used (its one
  * definition: lib/db/access-log-tables.ts). An edited row fails the second check; a deleted row fails the first at
- * the row after it. Deleting the newest rows, or rewriting the whole chain, leaves a valid chain: that is what the
- * head hash, recorded elsewhere after each run, is for.
+ * the row after it; a row moved to another chain breaks both. Deleting a chain's newest rows, or rewriting a whole
+ * chain, leaves valid chains: that is what the heads, recorded elsewhere after each run, are for.
  */
 export const GENESIS = "00".repeat(32);
 
 export interface ChainLink {
   id: string;
+  /** The chain the row belongs to (0 for every row appended before there were several). */
+  chain: number;
   prevHash: string;
   hash: string;
   /** sha256 of the row's stored prev_hash and its canonical text, as the database computes it now. */
@@ -20,13 +23,15 @@ export interface ChainLink {
 
 export interface ChainReport {
   rows: number;
-  /** The newest row: the anchor to keep elsewhere; null for an empty log. */
+  /** The newest row (of any chain); null for an empty log or a broken chain. */
   head: { id: string; hash: string } | null;
+  /** Each chain's newest row, by chain: the anchors to keep elsewhere; null when a chain is broken. */
+  heads: Array<{ chain: number; id: string; hash: string }> | null;
   /** The first row where the chain breaks, and why; null when it is intact. */
   broken: { rowId: string; reason: string } | null;
 }
 
-/** Checks links fed in id order; stops at the first break. */
+/** Checks the links of one chain fed in id order; stops at the first break. */
 export class ChainWalker {
   private rows = 0;
   private last: { id: string; hash: string } | null = null;
@@ -49,20 +54,44 @@ export class ChainWalker {
     return this.broken === null;
   }
 
-  report(): ChainReport {
+  report(): Omit<ChainReport, "heads"> {
     return { rows: this.rows, head: this.broken ? null : this.last, broken: this.broken };
   }
 }
 
+/** Checks the links of every chain, fed in id order (each to its chain's walker); stops at the first break. */
+export class ChainsWalker {
+  private readonly chains = new Map<number, ChainWalker>();
+  private rows = 0;
+  private last: { id: string; hash: string } | null = null;
+  private broken: ChainReport["broken"] = null;
+
+  push(link: ChainLink): boolean {
+    if (this.broken) return false;
+    let walker = this.chains.get(link.chain);
+    if (!walker) this.chains.set(link.chain, (walker = new ChainWalker()));
+    this.rows += 1;
+    this.last = { id: link.id, hash: link.hash };
+    if (!walker.push(link)) this.broken = walker.report().broken;
+    return this.broken === null;
+  }
+
+  report(): ChainReport {
+    if (this.broken) return { rows: this.rows, head: null, heads: null, broken: this.broken };
+    const heads = [...this.chains].sort(([a], [b]) => a - b).map(([chain, walker]) => ({ chain, ...walker.report().head! }));
+    return { rows: this.rows, head: this.last, heads, broken: null };
+  }
+}
+
 const LINKS = `
-  SELECT id::text AS id, encode(prev_hash, 'hex') AS "prevHash", encode(hash, 'hex') AS hash,
+  SELECT id::text AS id, chain, encode(prev_hash, 'hex') AS "prevHash", encode(hash, 'hex') AS hash,
          encode(sha256(prev_hash || convert_to(access_log_row_text(l), 'UTF8')), 'hex') AS recomputed
   FROM access_log l WHERE l.id > $1 ORDER BY l.id LIMIT $2`;
 // `l.id`, never `id`: in ORDER BY a bare name is the output column, here the id as text (1, 10, 11, …, 2)
 
 /** Verifies the chain of the database `client` is connected to, in one read-only snapshot, `batch` rows at a time. */
 export async function verifyChain(client: Pick<Client, "query">, batch = 5000): Promise<ChainReport> {
-  const walker = new ChainWalker();
+  const walker = new ChainsWalker();
   await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   try {
     let after = "0";

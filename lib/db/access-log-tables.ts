@@ -40,7 +40,8 @@ const ROW_TEXT = `
       r.participant_ids, r.client_address, r.request_id)::text
   $$`;
 
-const APPEND = `
+/** The single chain's append function (lib/db/access-log-chains.ts replaces it; its undo puts this back). */
+export const APPEND = `
   CREATE FUNCTION access_log_append(p_action text, p_subgraph text, p_user_sub text, p_user_role text, p_office_kind text,
       p_office_id integer, p_operation_name text, p_operation_hash text, p_participant_ids uuid[], p_client_address text,
       p_request_id text)

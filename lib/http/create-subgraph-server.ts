@@ -66,7 +66,11 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
     statementTimeoutMs: options.statementTimeoutMs,
     counter: sqlCounter,
   });
-  const [built] = await Promise.all([subgraph.schema(), initializeWithRetries(dataSource, logger)]);
+  // connected before the schema is built, not during: building it holds the event loop for seconds on a loaded
+  // machine, long enough for the connection's 3 s timer to fire before its answer is read (start-up then failed with
+  // "Connection terminated due to connection timeout"); a database still starting is tried again with backoff
+  await initializeWithRetries(dataSource, logger);
+  const built = await subgraph.schema();
   // every read of a participant's personal data is noted per request and logged once, as the response is sent
   const schema = recordParticipantReads(built);
   // a machine busy at start-up may take longer than the connect timeout to open them all: the pool then opens the

@@ -8,6 +8,8 @@ import { EventDelivery1733097600000 } from "./1733097600000-event-delivery";
 import { FiguresVersion1733184000000 } from "./1733184000000-figures-version";
 import { CaseWork1733270400000 } from "./1733270400000-case-work";
 import { BreakdownFigures1733443200000 } from "./1733443200000-breakdown-figures";
+import { AccessLogChains1733443200000 } from "./1733443200000-access-log-chains";
+import { FiguresVersionShards1733529600000 } from "./1733529600000-figures-version-shards";
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -21,4 +23,6 @@ export const migrations = [
   FiguresVersion1733184000000,
   CaseWork1733270400000,
   BreakdownFigures1733443200000,
+  AccessLogChains1733443200000,
+  FiguresVersionShards1733529600000,
 ];

@@ -6,6 +6,8 @@ import { Outbox1732924800000 } from "./1732924800000-outbox";
 import { EventDelivery1733097600000 } from "./1733097600000-event-delivery";
 import { FiguresVersion1733184000000 } from "./1733184000000-figures-version";
 import { ReferralWorkflow1733356800000 } from "./1733356800000-referral-workflow";
+import { AccessLogChains1733443200000 } from "./1733443200000-access-log-chains";
+import { FiguresVersionShards1733529600000 } from "./1733529600000-figures-version-shards";
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -17,4 +19,6 @@ export const migrations = [
   EventDelivery1733097600000,
   FiguresVersion1733184000000,
   ReferralWorkflow1733356800000,
+  AccessLogChains1733443200000,
+  FiguresVersionShards1733529600000,
 ];
