@@ -24,6 +24,8 @@ export interface CliOptions {
    * a counsellor's with the keys of the launcher it starts.
    */
   token: string | null;
+  /** `--baseline <git-ref>`: the version before access control, run beside ours (bench/baseline/); null: none. */
+  baseline: string | null;
 }
 
 /** The launcher's default data size: `--participants` with it uses the normal `.data` directory and port. */
@@ -43,7 +45,9 @@ export const USAGE = `usage: npm run bench -- [options]
   --participants <n>     data size of the system the harness starts (default 20000); other sizes are seeded
                          once into .data/bench-<n> and kept for later runs (not with --reuse)
   --token <jwt>          a counsellor's token, sent with every request (default: env BENCH_TOKEN; required
-                         with --reuse; otherwise signed with the keys of the launcher the harness starts)`;
+                         with --reuse; otherwise signed with the keys of the launcher the harness starts)
+  --baseline <git-ref>   also run that version (e.g. e185dc0, before access control) from a worktree under
+                         .data/baseline-<sha>, in rounds rotating with ours, and report the cost of access control`;
 
 function positive(name: string, text: string): number {
   const value = Number(text);
@@ -93,6 +97,7 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
       "no-peer": { type: "boolean", default: false },
       participants: { type: "string" },
       token: { type: "string" },
+      baseline: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -124,5 +129,6 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
     peer: values["no-peer"] !== true,
     participants,
     token,
+    baseline: values.baseline?.trim() || null,
   };
 }

@@ -1,3 +1,4 @@
+import { costSection } from "./baseline/cost";
 import { FLOOR_WORKLOAD } from "./rounds/measure-floor";
 import type { BenchResults, RoundResult } from "./types";
 
@@ -141,6 +142,7 @@ export function renderMarkdown(results: BenchResults): string {
       results.rounds.map((round) => throughputRow(round, withPeer)),
     ),
   );
+  lines.push(...costSection(results));
   if (withPeer) {
     lines.push("", `## Peer: ${results.peerName ?? "peer gateway"}`, "");
     lines.push(
