@@ -177,6 +177,6 @@ export interface CostRow {
   /** Errors of each side (a cost measured on failing rounds means little). */
   oursErrors: number;
   baselineErrors: number;
-  /** The target where it applies (null elsewhere): met when the cost is known and at most `maxCostPct`. */
+  /** The target where it applies (null elsewhere): met when the cost is known, at most `maxCostPct`, with no errors. */
   target: { maxCostPct: number; met: boolean } | null;
 }
