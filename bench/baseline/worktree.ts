@@ -55,6 +55,8 @@ async function ensureWorktree(paths: BaselinePaths): Promise<"made" | "reused"> 
     return "made";
   }
   mkdirSync(paths.home, { recursive: true });
+  // a checkout left half-made (interrupted) is not a worktree git knows: start it again
+  rmSync(paths.src, { recursive: true, force: true });
   await git(["worktree", "prune"]);
   await git(["worktree", "add", "--detach", paths.src, paths.sha]);
   return "made";
