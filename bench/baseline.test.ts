@@ -218,6 +218,11 @@ describe("--baseline: rounds and fixtures", () => {
       },
     });
     expect(() => alignFixtures(ours, { ...theirs, participantIds: [] }, "21")).toThrow("no participants of employment center 21");
+    const counselors = alignFixtures({ ...ours, counselorIds: ["3", "5", "9"] }, { ...theirs, counselorIds: ["9", "3", "4"] }, "21");
+    expect([counselors.ours.counselorIds, counselors.baseline.counselorIds]).toEqual([
+      ["3", "9"],
+      ["3", "9"],
+    ]);
   });
 
   it("reads the token's office without verifying it", () => {

@@ -40,7 +40,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   );
   let fixtures = await loadFixtures(gateway, options.maxParticipantIds ?? 2000);
   log(`${fixtures.participantCount} participants (${fixtures.participantIds.length} ids sampled)`);
-  const besideBaseline = options.baseline && (await baselineBeside(options.baseline, fixtures, options.token, log));
+  const besideBaseline =
+    options.baseline && (await baselineBeside(options.baseline, fixtures, { url: options.gatewayUrl, token: options.token }, log));
   if (besideBaseline) fixtures = besideBaseline.ours;
 
   const run: RunContext = { fixtures, contract, headers, durationSec: options.durationSec, log };

@@ -23,7 +23,13 @@ export const WORKLOADS: Record<WorkloadName, Workload> = {
   /** A center manager's caseload: a page of 50 with the other agencies' flags. */
   Caseload: {
     name: "Caseload",
-    variables: (s, f) => ({ first: 50, filter: { employmentCenterId: s.pick(f.employmentCenterIds) } }),
+    variables: (s, f) => ({
+      first: 50,
+      filter: {
+        employmentCenterId: s.pick(f.employmentCenterIds),
+        ...(f.counselorIds?.length ? { counselorId: s.pick(f.counselorIds) } : {}),
+      },
+    }),
   },
   /** The national report for one year, 17 regions × four agencies' figures. */
   ProgramReport: { name: "ProgramReport", variables: (s, f) => ({ year: s.pick(f.reportYears) }) },

@@ -10,15 +10,16 @@ import { fixturesWithBaseline } from "./fixtures";
 export async function baselineBeside(
   baseline: NonNullable<BenchOptions["baseline"]>,
   fixtures: Fixtures,
-  token: string,
+  ours: { url: string; token: string },
   log: (line: string) => void,
 ): Promise<{ ours: Fixtures; target: BaselineTarget; about: BaselineAbout & { url: string } }> {
   // the baseline ignores the token; it is sent all the same, so that both sides get the same bytes
-  const endpoint = { url: baseline.url, headers: authorizationHeaders(token) };
-  const sides = await fixturesWithBaseline(fixtures, token, endpoint);
+  const headers = authorizationHeaders(ours.token);
+  const sides = await fixturesWithBaseline(fixtures, ours.token, { url: baseline.url, headers }, { url: ours.url, headers });
   log(
     `baseline fixtures: employment center ${sides.center} (the token's) on both sides, ${sides.ours.participantIds.length} ` +
-      `participants each (the baseline's read from its graph, ${sides.baseline.participantCount} participants in all)`,
+      `participants each, Caseload over its ${sides.ours.counselorIds?.length ?? 0} counsellors (the baseline's read from its graph, ` +
+      `${sides.baseline.participantCount} participants in all)`,
   );
   return {
     ours: sides.ours,
