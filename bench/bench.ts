@@ -1,4 +1,6 @@
 import type { FloorResult } from "./floor/run-floor";
+import { baselineBeside } from "./baseline/beside";
+import { costRows } from "./baseline/cost";
 import { loadFixtures } from "./fixtures";
 import { authorizationHeaders, type GatewayEndpoint } from "./gateway-client";
 import { machineInfo } from "./machine";
@@ -48,14 +50,22 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
         `(max ${breakdownLatency.uncachedMaxMs.toFixed(1)} ms), asked again p50 ${breakdownLatency.warmP50Ms.toFixed(1)} ms`,
     );
   }
-  const fixtures = await loadFixtures(gateway, options.maxParticipantIds ?? 2000);
+  let fixtures = await loadFixtures(gateway, options.maxParticipantIds ?? 2000);
   log(`${fixtures.participantCount} participants (${fixtures.participantIds.length} ids sampled)`);
+  const besideBaseline =
+    options.baseline && (await baselineBeside(options.baseline, fixtures, { url: options.gatewayUrl, token: options.token }, log));
+  if (besideBaseline) fixtures = besideBaseline.ours;
 
   const run: RunContext = { fixtures, contract, headers, durationSec: options.durationSec, log };
   const ours: OurTarget = { url: options.gatewayUrl, metricsUrls };
   const { gateway: _gateway, ...subgraphMetricsUrls } = metricsUrls;
   const peer: PeerTarget | undefined = options.peer && { ...options.peer, subgraphMetricsUrls };
-  const warmupTargets = [{ who: "ours" as const, url: ours.url }, ...(peer ? [{ who: "peer" as const, url: peer.url }] : [])];
+  const baseline = besideBaseline?.target;
+  const warmupTargets = [
+    { who: "ours" as const, url: ours.url },
+    ...(peer ? [{ who: "peer" as const, url: peer.url }] : []),
+    ...(baseline ? [{ who: "baseline" as const, url: baseline.url, fixtures: baseline.fixtures }] : []),
+  ];
   const warmupConnections = warmupConnectionsFor(options.connections);
   const floorSystem = options.subgraphUrls && {
     gatewayUrl: options.gatewayUrl,
@@ -68,7 +78,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     const workload = WORKLOADS[name];
     if (warmupSec > 0) await warmUp(run, workload, warmupTargets, warmupSec, warmupConnections);
     for (const connections of options.connections) {
-      rounds.push(await runRound(run, { workload, connections, label: `c${connections}` }, rounds.length, ours, peer));
+      rounds.push(await runRound(run, { workload, connections, label: `c${connections}` }, rounds.length, ours, peer, baseline));
       if (floorSystem && !floor && name === FLOOR_WORKLOAD && connections === 1) floor = await measureFloor(run, floorSystem);
     }
     // without a concurrency-1 round, the floor follows the workload's last round
@@ -97,5 +107,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     ...(floor ? { floor } : {}),
     ...(soak ? { soak } : {}),
     ...(frozen ? { frozen } : {}),
+    ...(besideBaseline ? { baseline: besideBaseline.about, cost: costRows(rounds) } : {}),
   };
 }

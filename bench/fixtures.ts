@@ -12,6 +12,11 @@ export interface Fixtures {
   regionCodes: string[];
   /** Program years the report is asked for. */
   reportYears: number[];
+  /**
+   * With `--baseline`: counsellors of the token's center, one per Caseload request, so that concurrent requests are
+   * not all the same one (a gateway may answer identical in-flight requests with one subgraph call).
+   */
+  counselorIds?: string[];
 }
 
 const PAGE = `query BenchParticipantIds($after: String) {

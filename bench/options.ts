@@ -38,6 +38,8 @@ export interface CliOptions {
    * (the harness signs the writers' tokens with the launcher's keys).
    */
   writes: WriteSizes | null;
+  /** `--baseline <git-ref>`: the version before access control, run beside ours (bench/baseline/); null: none. */
+  baseline: string | null;
 }
 
 /** The launcher's default data size: `--participants` with it uses the normal `.data` directory and port. */
@@ -65,7 +67,9 @@ export const USAGE = `usage: npm run bench -- [options]
   --frozen-subgraph <n>  which one: ${FREEZABLE_SUBGRAPHS.join(", ")} (default ${DEFAULT_FROZEN_SUBGRAPH})
   --no-writes            skip the write phase (run after the read rounds on a scratch copy of the databases;
                          never with --reuse)
-  --allowance-batch <n>  participants paid in the write phase's allowance batch (default 10000; 300 with --quick)`;
+  --allowance-batch <n>  participants paid in the write phase's allowance batch (default 10000; 300 with --quick)
+  --baseline <git-ref>   also run that version (e.g. e185dc0, before access control) from a worktree under
+                         .data/baseline-<sha>, in rounds rotating with ours, and report the cost of access control`;
 
 function positive(name: string, text: string): number {
   const value = Number(text);
@@ -120,6 +124,7 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
       "frozen-subgraph": { type: "string" },
       "no-writes": { type: "boolean", default: false },
       "allowance-batch": { type: "string" },
+      baseline: { type: "string" },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -168,5 +173,6 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
     frozenSec,
     frozenSubgraph: frozenSubgraph as CliOptions["frozenSubgraph"],
     writes,
+    baseline: values.baseline?.trim() || null,
   };
 }

@@ -1,4 +1,5 @@
 import { frozenLines } from "./frozen/frozen-report";
+import { costSection } from "./baseline/cost";
 import { FLOOR_WORKLOAD } from "./rounds/measure-floor";
 import { soakLines } from "./soak/soak-report";
 import type { BenchResults, RoundResult } from "./types";
@@ -152,6 +153,7 @@ export function renderMarkdown(results: BenchResults): string {
       results.rounds.map((round) => throughputRow(round, withPeer)),
     ),
   );
+  lines.push(...costSection(results));
   if (withPeer) {
     lines.push("", `## Peer: ${results.peerName ?? "peer gateway"}`, "");
     lines.push(

@@ -1,5 +1,6 @@
 import type { SubgraphName } from "@subgraphs/registry";
 import { runBench } from "./bench";
+import { startBaseline, type RunningBaseline } from "./baseline/start-baseline";
 import { authorizationHeaders } from "./gateway-client";
 import { launcherCounselorToken } from "./launcher-token";
 import { parseCli, USAGE } from "./options";
@@ -23,9 +24,10 @@ async function main(): Promise<void> {
   }
   let system: LaunchedSystem | null = null;
   let peer: RunningPeer | null = null;
+  let baseline: RunningBaseline | null = null;
   const onSignal = () => {
     log("interrupted; stopping");
-    void Promise.all([peer?.stop(), system?.stop()]).finally(() => process.exit(130));
+    void Promise.all([peer?.stop(), system?.stop(), baseline?.system.stop()]).finally(() => process.exit(130));
   };
   process.once("SIGINT", onSignal);
   process.once("SIGTERM", onSignal);
@@ -60,12 +62,14 @@ async function main(): Promise<void> {
       });
       log(`peer gateway answering at ${peer.url} (pid ${peer.pid})`);
     }
+    if (options.baseline) baseline = await startBaseline(options.baseline, options.participants, log);
     const results = await runBench({
       gatewayUrl,
       subgraphMetricsUrls,
       subgraphUrls,
       token,
       ...(peer ? { peer: { url: peer.url, pid: peer.pid } } : {}),
+      ...(baseline ? { baseline: { url: baseline.system.gatewayUrl, metricsUrls: baseline.metricsUrls, about: baseline.about } } : {}),
       seededParticipants: options.reuse ? null : options.participants,
       durationSec: options.durationSec,
       warmupSec: options.warmupSec,
@@ -99,6 +103,10 @@ async function main(): Promise<void> {
     if (peer) {
       log("stopping the peer gateway");
       await peer.stop();
+    }
+    if (baseline) {
+      log("stopping the baseline");
+      await baseline.system.stop();
     }
     if (system) {
       log("stopping the system");

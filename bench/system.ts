@@ -55,18 +55,45 @@ export function startupTimeoutMs(participants: number): number {
   return participants >= 500_000 ? 15 * 60_000 : participants > 100_000 ? 8 * 60_000 : 180_000;
 }
 
+/** Which launcher to run and with which data (the defaults: this checkout's, as `npm start`). */
+export interface LaunchOptions {
+  /** Data size (default 20,000: the launcher's own `.data`); see {@link dataSizeEnv}. */
+  participants?: number;
+  /** How long start-up may take (a first start migrates and seeds); default by data size. */
+  timeoutMs?: number;
+  /** The checkout whose `dist/scripts/start.js` runs (another version's, for `--baseline`); default this one. */
+  root?: string;
+  /**
+   * A data directory of its own (absolute): then `DATA_DIR`, `SEED_PARTICIPANTS` and a free `PG_PORT` always, and
+   * none of the environment's `DATABASE_URL` / `DATABASE_PREFIX` / `<SUBGRAPH>_DATABASE_URL`, so it shares no database.
+   */
+  dataDir?: string;
+  /** More launcher variables, over those (the write phase's scratch databases: `DATABASE_URL`, …). */
+  env?: Record<string, string>;
+}
+
 /**
- * Runs `node dist/scripts/start.js` with the gateway and subgraphs on free ports and waits for its
- * `GraphiQL: <url>` log line. Its output goes to stderr, prefixed, so the table on stdout stays clean.
- * @param options.participants data size (default 20,000: the launcher's own `.data`); see {@link dataSizeEnv}.
- * @param options.timeoutMs how long start-up may take (a first start migrates and seeds); default by data size.
- * @param options.env more launcher variables, over those (the write phase's scratch databases: `DATABASE_URL`, …).
+ * The launcher's ready line: the JSON log line of today's launcher (lib/log/logger.ts:
+ * `{"service":"launcher",…,"msg":"GraphiQL: <url>"}`) or the plain `[start] GraphiQL: <url>` of older versions.
  */
-export async function launchSystem(
-  options: { participants?: number; timeoutMs?: number; env?: Record<string, string> } = {},
-): Promise<LaunchedSystem> {
+export function launcherReadyUrl(line: string): string | null {
+  const match = /"service":"launcher".*"msg":"GraphiQL: ([^"\s]+)"/.exec(line) ?? /^\[start\] GraphiQL: (\S+)/.exec(line);
+  return match ? match[1] : null;
+}
+
+/** The variables that would point a launcher at a database of the environment instead of its own. */
+function sharedDatabaseVariables(): string[] {
+  return ["DATABASE_URL", "DATABASE_PREFIX", ...SUBGRAPH_NAMES.map((name) => subgraphVariable(SUBGRAPHS[name], "DATABASE_URL"))];
+}
+
+/**
+ * Runs `node dist/scripts/start.js` (of `options.root`) with the gateway and subgraphs on free ports and waits for
+ * its `GraphiQL: <url>` log line. Its output goes to stderr, prefixed, so the table on stdout stays clean.
+ */
+export async function launchSystem(options: LaunchOptions = {}): Promise<LaunchedSystem> {
   const participants = options.participants ?? LAUNCHER_DEFAULT_PARTICIPANTS;
   const timeoutMs = options.timeoutMs ?? startupTimeoutMs(participants);
+  const root = options.root ?? PROJECT_ROOT;
   const host = "127.0.0.1";
   const [gatewayPort, pgPort, ...subgraphPorts] = await freePorts(2 + SUBGRAPH_NAMES.length, host);
   // REPORT_CACHE off: the peer caches nothing, so ProgramReport compares execution with execution; LOG_REQUESTS
@@ -76,13 +103,17 @@ export async function launchSystem(
     GATEWAY_PORT: String(gatewayPort),
     REPORT_CACHE: "false",
     LOG_REQUESTS: "false",
-    ...dataSizeEnv(participants, pgPort),
+    ...(options.dataDir
+      ? { SEED_PARTICIPANTS: String(participants), DATA_DIR: options.dataDir, PG_PORT: String(pgPort) }
+      : dataSizeEnv(participants, pgPort)),
     ...options.env,
   };
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  if (options.dataDir) for (const name of sharedDatabaseVariables()) delete inherited[name];
   SUBGRAPH_NAMES.forEach((name, i) => (env[subgraphVariable(SUBGRAPHS[name], "PORT")] = String(subgraphPorts[i])));
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "dist", "scripts", "start.js")], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env },
+  const child = spawn(process.execPath, [path.join(root, "dist", "scripts", "start.js")], {
+    cwd: root,
+    env: { ...inherited, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const stop = async () => {
@@ -100,11 +131,10 @@ export async function launchSystem(
       const lines = (buffered + chunk.toString("utf8")).split("\n");
       buffered = lines.pop() ?? "";
       for (const line of lines) {
-        // the launcher logs JSON lines (lib/log/logger.ts): {"service":"launcher",…,"msg":"GraphiQL: <url>"}
-        const match = /"service":"launcher".*"msg":"GraphiQL: ([^"\s]+)"/.exec(line);
-        if (match) {
+        const url = launcherReadyUrl(line);
+        if (url) {
           clearTimeout(timer);
-          resolve(match[1]);
+          resolve(url);
         }
       }
     });

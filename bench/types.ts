@@ -48,6 +48,11 @@ export interface BenchOptions {
   subgraphUrls?: Record<string, string>;
   /** The supergraph SDL the floor plans over (default: the committed `schema/supergraph.graphql`). */
   supergraphSdl?: string;
+  /**
+   * The version before access control (`--baseline <ref>`), running beside ours on its own data: every round is run
+   * against it too, in rotation with ours and the peer, with alike requests from its own fixtures.
+   */
+  baseline?: { url: string; metricsUrls: Record<string, string>; about: BaselineAbout };
   /** The data size the system was seeded with, when the harness asked for one (`--participants`); recorded only. */
   seededParticipants?: number | null;
   /** Minutes of soak after the rounds (bench/soak/soak.ts); 0 or absent: none. */
@@ -78,6 +83,26 @@ export interface RoundResult extends LoadResult {
   peer?: PeerRoundResult;
   /** Which of the two ran first (alternating from round to round, so that machine drift hits both). */
   order?: "ours-first" | "peer-first";
+  /** The baseline's round (`--baseline`), with alike requests, in rotation with ours and the peer's. */
+  baseline?: LoadResult & { services: Record<string, ServiceUsage> };
+  /** With a baseline: the order the round's gateways ran in (rotating from round to round). */
+  sequence?: Contender[];
+}
+
+/** The gateways a round can measure. */
+export type Contender = "ours" | "peer" | "baseline";
+
+/** Which version the baseline is and how it was installed and given fixtures. */
+export interface BaselineAbout {
+  ref: string;
+  sha: string;
+  /** `linked`: this checkout's node_modules; `npm ci`: its own (`reason` says why). */
+  install: "linked" | "npm ci";
+  reason: string;
+  /** The counsellor's employment center both sides' fixtures were taken from. */
+  center?: string;
+  /** Participants in the baseline's data set. */
+  participants?: number;
 }
 
 /** Everything one benchmark run measured; written as JSON and rendered as Markdown and SVG. */
@@ -112,6 +137,9 @@ export interface BenchResults {
   frozen?: FrozenResult;
   /** The write phase (bench/writes/), on a scratch copy of the databases after the read rounds; absent with --no-writes. */
   writes?: WriteResults;
+  /** The version before access control, when measured (`--baseline`), and the cost of access control per round. */
+  baseline?: BaselineAbout & { url: string };
+  cost?: CostRow[];
 }
 
 /** What every round of one run shares: where the requests come from, how long a round lasts, where progress goes. */
@@ -139,9 +167,31 @@ export interface OurTarget {
   metricsUrls: Record<string, string>;
 }
 
+/** The baseline (`--baseline`): our target's shape, with the fixtures its requests draw from. */
+export interface BaselineTarget extends OurTarget {
+  fixtures: Fixtures;
+}
+
 /** The peer gateway: its endpoint, its process (for `/proc`; null: not measured) and the subgraphs' `/metrics`. */
 export interface PeerTarget {
   url: string;
   pid: number | null;
   subgraphMetricsUrls: Record<string, string>;
+}
+
+/** One workload × concurrency of the cost of access control (`--baseline`, bench/baseline/cost.ts). */
+export interface CostRow {
+  workload: string;
+  connections: number;
+  oursRps: number;
+  baselineRps: number;
+  /** 100 × (1 − ours/baseline); null when the baseline served nothing. */
+  costPct: number | null;
+  oursP99Ms: number;
+  baselineP99Ms: number;
+  /** Errors of each side (a cost measured on failing rounds means little). */
+  oursErrors: number;
+  baselineErrors: number;
+  /** The target where it applies (null elsewhere): met when the cost is known, at most `maxCostPct`, with no errors. */
+  target: { maxCostPct: number; met: boolean } | null;
 }

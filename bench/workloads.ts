@@ -32,7 +32,14 @@ export const WORKLOADS: Record<WorkloadName, Workload> = {
     name: "Caseload",
     variables: (s, f) => {
       const stage = s.pick(CASELOAD_STAGES);
-      return { first: 50, filter: { employmentCenterId: s.pick(f.caseloadCenterIds), ...(stage ? { stage } : {}) } };
+      return {
+        first: 50,
+        filter: {
+          employmentCenterId: s.pick(f.caseloadCenterIds),
+          ...(f.counselorIds?.length ? { counselorId: s.pick(f.counselorIds) } : {}),
+          ...(stage ? { stage } : {}),
+        },
+      };
     },
   },
   /** The national report for one year, 17 regions × four agencies' figures. */

@@ -1,5 +1,6 @@
 import { runLoad } from "../load";
-import type { RunContext } from "../types";
+import type { Fixtures } from "../fixtures";
+import type { Contender, RunContext } from "../types";
 import { requestBodies, type Workload } from "../workloads";
 import { settle } from "./after-round";
 
@@ -18,19 +19,20 @@ export function warmupConnectionsFor(connections: readonly number[]): number {
 }
 
 /**
- * Runs `workload` unmeasured for `seconds` at `connections` against each target in turn (ours, then the peer), so
- * that neither gateway's first measured round pays for cold code, planning or connection pools.
+ * Runs `workload` unmeasured for `seconds` at `connections` against each target in turn (ours, then the peer, then
+ * the baseline with its own fixtures), so that no gateway's first measured round pays for cold code, planning or
+ * connection pools.
  */
 export async function warmUp(
   run: RunContext,
   workload: Workload,
-  targets: ReadonlyArray<{ who: "ours" | "peer"; url: string }>,
+  targets: ReadonlyArray<{ who: Contender; url: string; fixtures?: Fixtures }>,
   seconds: number,
   connections: number,
 ): Promise<void> {
-  for (const { who, url } of targets) {
+  for (const { who, url, fixtures } of targets) {
     run.log(`${workload.name}: warm-up ${seconds} s at ${connections} connections${targets.length > 1 ? ` (${who})` : ""}`);
-    const nextBody = requestBodies(workload, run.fixtures, run.contract, "warm-up");
+    const nextBody = requestBodies(workload, fixtures ?? run.fixtures, run.contract, "warm-up");
     const warmup = await runLoad({ url, connections, durationSec: seconds, headers: run.headers, nextBody });
     if (warmup.errors.total) {
       run.log(`${workload.name}: ${warmup.errors.total} errors during ${who} warm-up (first: ${warmup.errors.firstError ?? "?"})`);
