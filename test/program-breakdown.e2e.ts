@@ -115,6 +115,20 @@ describe("an analyst's breakdown: national, small counts withheld", () => {
   );
 });
 
+describe("cost", () => {
+  it("reads the figures tables in a fixed number of statements: 3, and 1 more for the regions or offices its keys name", async () => {
+    const statements = async (by: Dimension[]) => {
+      const before = system.subgraphs["job-centers"].sqlCounter.total;
+      await breakdown(2022, by, analyst);
+      return system.subgraphs["job-centers"].sqlCounter.total - before;
+    };
+    expect(await statements(["TRACK"])).toBe(3);
+    expect(await statements(["MONTH", "AGE_BAND"])).toBe(3);
+    expect(await statements(["EMPLOYMENT_CENTER", "TRACK"])).toBe(4);
+    expect(await statements(["REGION", "EMPLOYMENT_CENTER"])).toBe(5);
+  });
+});
+
 describe("asking", () => {
   it("by 0, 3 or a repeated dimension is BAD_USER_INPUT naming `by`; a year outside the data is null", async () => {
     for (const by of [[], ["TRACK", "GENDER", "MONTH"], ["TRACK", "TRACK"]]) {

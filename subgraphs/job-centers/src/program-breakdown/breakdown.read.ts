@@ -35,18 +35,22 @@ export interface GroupRow {
 /** A dimension's value as SQL over `breakdown_figures f JOIN employment_center c` (or `breakdown_days f`). */
 const VALUE_SQL: Record<D, string> = {
   [D.REGION]: "c.region_code",
-  [D.EMPLOYMENT_CENTER]: "f.center_id::text",
+  [D.EMPLOYMENT_CENTER]: "f.center_id",
   [D.TRACK]: "f.track",
   [D.AGE_BAND]: "f.age_band",
   [D.GENDER]: "f.gender",
-  [D.QUARTER]: "((f.month + 2) / 3)::text",
-  [D.MONTH]: "f.month::text",
+  [D.QUARTER]: "(f.month + 2) / 3",
+  [D.MONTH]: "f.month",
 };
 
 /** A job's mark counts once the month it falls in is over: the cell's month + N months before the current month ($2, as year × 12 + month − 1). */
 const passed = (months: number) => `f.year * 12 + f.month - 1 + ${months} < $2`;
 
-const select = (by: readonly D[]) => by.map((d, i) => `${VALUE_SQL[d]} AS d${i}`).join(", ");
+// grouped by the values themselves (cheaper to hash than text), read as text
+const select = (by: readonly D[]) => by.map((d, i) => `(${VALUE_SQL[d]})::text AS d${i}`).join(", ");
+/** The office's region is needed only to break down by region. */
+const from = (table: string, by: readonly D[]) =>
+  by.includes(D.REGION) ? `${table} f JOIN employment_center c ON c.id = f.center_id` : `${table} f`;
 const groupBy = (by: readonly D[]) => by.map((_, i) => `d${i}`).join(", ");
 const scope = (centerId: number | null) => (centerId === null ? "" : " AND f.center_id = $3");
 
@@ -74,9 +78,9 @@ export async function readGroupRows(
               coalesce(sum(f.employed) FILTER (WHERE ${passed(12)}), 0) AS measured_12,
               coalesce(sum(f.kept_12) FILTER (WHERE ${passed(12)}), 0) AS kept_12,
               sum(f.payments) AS payments, sum(f.payees) AS payees, sum(f.paid_won) AS paid_won
-       FROM breakdown_figures f JOIN employment_center c ON c.id = f.center_id
+       FROM ${from("breakdown_figures", by)}
        WHERE f.year = $1${scope(centerId)}
-       GROUP BY ${groupBy(by)}, f.month) m
+       GROUP BY ${by.map((d) => VALUE_SQL[d]).join(", ")}, f.month) m
      GROUP BY ${groupBy(by)}`,
     centerId === null ? [year, monthNow] : [year, monthNow, centerId],
   );
@@ -101,7 +105,7 @@ export async function readMedians(
   const rows = await db.query<Array<Record<string, string | number | null>>>(
     `WITH h AS (
        SELECT ${select(by)}, GROUPING(${by.map((d) => VALUE_SQL[d]).join(", ")}) > 0 AS total, f.days, sum(f.n)::bigint AS n
-       FROM breakdown_days f JOIN employment_center c ON c.id = f.center_id
+       FROM ${from("breakdown_days", by)}
        WHERE f.year = $1${scope(centerId).replace("$3", "$2")}
        GROUP BY GROUPING SETS ((${by.map((d) => VALUE_SQL[d]).join(", ")}, f.days), (f.days))),
      r AS (
