@@ -138,7 +138,9 @@ describe("npm run bench, quick, against the in-process system", () => {
         subgraphMetricsUrls,
         peer: { url: peer.url, pid: process.pid },
         token,
-        durationSec: 0.5, // four short rounds: this checks the plumbing, it measures nothing
+        // four short rounds: this checks the plumbing, it measures nothing (long enough for a cold first request of a
+        // real caseload page through the peer, which plans it then)
+        durationSec: 1.5,
         warmupSec: 0,
         maxParticipantIds: 100,
         connections: [1, 2],

@@ -49,7 +49,7 @@ async function write(operationName: string, token: string, input: Record<string,
 }
 
 it("has one operation per mutation of the schema", () => {
-  expect(contractMutations).toHaveLength(28);
+  expect(contractMutations).toHaveLength(30);
   expect(contractMutations.map((name) => name[0].toLowerCase() + name.slice(1)).sort()).toEqual([...schemaMutations].sort());
 });
 
@@ -308,14 +308,25 @@ describe("through a safelisted gateway, on scratch databases", () => {
       version: 8,
       employment: { employedOn: "2026-03-02", employerName: "(주)인천정밀", weeklyHours: 40 },
     });
+    // the person withdraws the local center's sight of the employment center's records, then gives it again
+    type Consent = { viewerKind: string; recordsKind: string; givenAt: string; withdrawnAt: string | null };
+    const localSight = (answer: Record<string, unknown>) =>
+      (answer.consents as Consent[]).filter((c) => c.viewerKind === "LOCAL_JOB_CENTER" && c.recordsKind === "EMPLOYMENT_CENTER");
+    const sight = { viewerKind: "LOCAL_JOB_CENTER", recordsKind: "EMPLOYMENT_CENTER" };
+    const withdrawn = await write("WithdrawConsent", tokens.counselor, { ...about, expectedVersion: 8, ...sight });
+    expect([withdrawn.id, withdrawn.version, (withdrawn.consents as Consent[]).length]).toEqual([participantId, 9, 6]);
+    expect(localSight(withdrawn)).toEqual([{ ...sight, givenAt: expect.any(String), withdrawnAt: expect.any(String) }]);
+    const given = await write("GiveConsent", tokens.counselor, { ...about, expectedVersion: 9, ...sight });
+    expect([given.id, given.version]).toEqual([participantId, 10]);
+    expect(localSight(given).filter((c) => c.withdrawnAt === null)).toEqual([{ ...sight, givenAt: expect.any(String), withdrawnAt: null }]);
     expect(
       await write("CloseParticipation", tokens.counselor, {
         ...about,
-        expectedVersion: 8,
+        expectedVersion: 10,
         reason: "EMPLOYED_ENDED",
         closedOn: "2026-03-02",
       }),
-    ).toEqual({ id: participantId, stage: "CLOSED", version: 9 });
+    ).toEqual({ id: participantId, stage: "CLOSED", version: 11 });
 
     expect(new Set(ran)).toEqual(new Set(contractMutations));
   });

@@ -38,10 +38,10 @@ describe("safelistOf", () => {
     );
   });
 
-  it("defaults to the client contract: its eight operations and the file as clients send it", () => {
+  it("defaults to the client contract: its queries, its mutations and the file as clients send it", () => {
     const contract = loadSafelist();
     expect(contract.source).toBe(DEFAULT_SAFELIST_PATH);
-    expect(contract.operationNames).toEqual([
+    expect(contract.operationNames.slice(0, 9)).toEqual([
       "Participant360",
       "Caseload",
       "RegionDirectory",
@@ -50,6 +50,13 @@ describe("safelistOf", () => {
       "LocalCenterYear",
       "EmploymentCenters",
       "WelfarePartners",
+      "ProgramBreakdown",
+    ]);
+    // then one per mutation of the schema, from ApplyForProgram to ResolveReferral (test/contract-mutations.e2e.ts)
+    expect([contract.operationNames.length, contract.operationNames[9], contract.operationNames.at(-1)]).toEqual([
+      39,
+      "ApplyForProgram",
+      "ResolveReferral",
     ]);
     expect(contract.texts.has(sha256(readFileSync(DEFAULT_SAFELIST_PATH, "utf8")))).toBe(true);
   });
