@@ -3,7 +3,7 @@ import { parsePrometheusText, usageBetween } from "./metrics";
 import { SeededSequence, seedFrom } from "./prng";
 import { parseCli } from "./options";
 import { Kind, parse } from "graphql";
-import { readContract, WORKLOAD_NAMES } from "./workloads";
+import { operationOf, readContract, requestBodies, WORKLOAD_NAMES, WORKLOADS } from "./workloads";
 
 describe("bench helpers", () => {
   it("sums Prometheus samples by name, ignoring labels, comments and timestamps", () => {
@@ -69,5 +69,27 @@ describe("bench helpers", () => {
     expect(new Set(operations.map((o) => o.operation))).toEqual(new Set(["query"]));
     const names = operations.map((o) => o.name!.value);
     for (const workload of WORKLOAD_NAMES) expect(names).toContain(workload);
+  });
+
+  it("sends each workload's own operation, with the fragments it uses, as the contract writes it", () => {
+    const contract = readContract();
+    const breakdown = operationOf(contract, "ProgramBreakdown");
+    expect(parse(breakdown).definitions.map((d) => [d.kind, (d as { name?: { value: string } }).name?.value])).toEqual([
+      [Kind.OPERATION_DEFINITION, "ProgramBreakdown"],
+      [Kind.FRAGMENT_DEFINITION, "BreakdownFigures"],
+    ]);
+    expect(contract).toContain(breakdown.split("\n\n")[0]);
+    expect(parse(operationOf(contract, "RegionDirectory")).definitions).toHaveLength(1);
+    expect(() => operationOf(contract, "Nope")).toThrow("the contract has no operation Nope");
+    const fixtures = {
+      participantCount: 1,
+      participantIds: ["p"],
+      caseloadCenterIds: ["21"],
+      employmentCenterIds: ["21"],
+      regionCodes: ["28"],
+      reportYears: [2022],
+    };
+    const body = JSON.parse(requestBodies(WORKLOADS.RegionDirectory, fixtures, contract, "r")()) as Record<string, unknown>;
+    expect(body).toEqual({ operationName: "RegionDirectory", query: operationOf(contract, "RegionDirectory"), variables: { code: "28" } });
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Kind, OperationTypeNode, parse } from "graphql";
+import { Kind, OperationTypeNode, parse, visit, type DefinitionNode } from "graphql";
 import { PROJECT_ROOT } from "@lib/config/paths";
 import type { Fixtures } from "./fixtures";
 import { SeededSequence, seedFrom } from "./prng";
@@ -74,8 +74,10 @@ export function parseWorkloadNames(names: readonly string[]): WorkloadName[] {
  */
 export function requestBodies(workload: Workload, fixtures: Fixtures, contract: string, round: string): () => string {
   const nextVariables = requestVariables(workload, fixtures, round);
-  // the operation text is the same for every request: serialize it once
-  const prefix = `{"operationName":${JSON.stringify(workload.name)},"query":${JSON.stringify(contract)},"variables":`;
+  // the operation text is the same for every request: serialize it once. Only this operation (and the fragments it
+  // uses), as the contract writes it: every gateway measured then parses the same text, and a version that predates
+  // another operation of the contract (--baseline) can still validate it
+  const prefix = `{"operationName":${JSON.stringify(workload.name)},"query":${JSON.stringify(operationOf(contract, workload.name))},"variables":`;
   return () => `${prefix}${JSON.stringify(nextVariables())}}`;
 }
 
@@ -83,6 +85,29 @@ export function requestBodies(workload: Workload, fixtures: Fixtures, contract: 
 export function requestVariables(workload: Workload, fixtures: Fixtures, round: string): () => Record<string, unknown> {
   const sequence = new SeededSequence(seedFrom(`${workload.name}/${round}`));
   return () => workload.variables(sequence, fixtures);
+}
+
+/** The operation `name` of `contract` with the fragments it spreads (transitively), each as the file writes it. */
+export function operationOf(contract: string, name: string): string {
+  const definitions = parse(contract).definitions;
+  const operation = definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
+  if (!operation) throw new Error(`the contract has no operation ${name}`);
+  const fragments = new Map<string, DefinitionNode>();
+  for (const d of definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const used = new Set<string>();
+  const spreadIn = (node: DefinitionNode) =>
+    visit(node, {
+      FragmentSpread(spread) {
+        if (used.has(spread.name.value)) return;
+        used.add(spread.name.value);
+        const fragment = fragments.get(spread.name.value);
+        if (fragment) spreadIn(fragment);
+      },
+    });
+  spreadIn(operation);
+  return [operation, ...[...fragments].filter(([fragment]) => used.has(fragment)).map(([, d]) => d)]
+    .map((d) => contract.slice(d.loc!.start, d.loc!.end))
+    .join("\n\n");
 }
 
 /**
