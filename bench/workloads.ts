@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { Kind, OperationTypeNode, parse, visit, type DefinitionNode } from "graphql";
+import { Kind, OperationTypeNode, parse, type OperationDefinitionNode } from "graphql";
+import { withFragments } from "../gateway/src/use-persisted-queries";
 import { PROJECT_ROOT } from "@lib/config/paths";
 import type { Fixtures } from "./fixtures";
 import { SeededSequence, seedFrom } from "./prng";
@@ -87,25 +88,17 @@ export function requestVariables(workload: Workload, fixtures: Fixtures, round: 
   return () => workload.variables(sequence, fixtures);
 }
 
-/** The operation `name` of `contract` with the fragments it spreads (transitively), each as the file writes it. */
+/**
+ * The operation `name` of `contract` with the fragments it uses (transitively), each as the file writes it: the text
+ * the safelist registers for that operation (`withFragments`, gateway/src/use-persisted-queries.ts).
+ */
 export function operationOf(contract: string, name: string): string {
-  const definitions = parse(contract).definitions;
-  const operation = definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name);
+  const document = parse(contract);
+  const operation = document.definitions.find(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === name,
+  );
   if (!operation) throw new Error(`the contract has no operation ${name}`);
-  const fragments = new Map<string, DefinitionNode>();
-  for (const d of definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const used = new Set<string>();
-  const spreadIn = (node: DefinitionNode) =>
-    visit(node, {
-      FragmentSpread(spread) {
-        if (used.has(spread.name.value)) return;
-        used.add(spread.name.value);
-        const fragment = fragments.get(spread.name.value);
-        if (fragment) spreadIn(fragment);
-      },
-    });
-  spreadIn(operation);
-  return [operation, ...[...fragments].filter(([fragment]) => used.has(fragment)).map(([, d]) => d)]
+  return withFragments(operation, document)
     .map((d) => contract.slice(d.loc!.start, d.loc!.end))
     .join("\n\n");
 }

@@ -79,7 +79,7 @@ export function loadSafelist(file: string = DEFAULT_SAFELIST_PATH): Safelist {
 }
 
 /** An operation and the fragment definitions it uses, transitively, in the document's order. */
-function withFragments(operation: OperationDefinitionNode, document: DocumentNode): DefinitionNode[] {
+export function withFragments(operation: OperationDefinitionNode, document: DocumentNode): DefinitionNode[] {
   const fragments = new Map(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])));
   const used = new Set<string>();
   const pending: DefinitionNode[] = [operation];
