@@ -23,6 +23,8 @@ export interface SubgraphEnv {
   statementTimeoutMs: number;
   /** `CANCEL_ABANDONED_QUERIES` (default true): a request's running SQL is cancelled when its caller disconnects. */
   cancelAbandonedQueries: boolean;
+  /** `DATABASE_PREPARED_STATEMENTS` (default true): parameterised SQL as named prepared statements (lib/db/prepared-statements.ts). */
+  preparedStatements: boolean;
   auth: AuthSettings;
   /** `NATS_URL` (+ `NATS_STREAM`): events through JetStream; else `EVENT_PEERS` (`name=url,…`, set by `npm start`); else off. */
   events: EventsConfig;
@@ -51,6 +53,7 @@ export function readSubgraphEnv(env: Environment, subgraph: SubgraphDeclaration)
     logSql: read.bool("LOG_SQL", false),
     statementTimeoutMs: read.num("DB_STATEMENT_TIMEOUT_MS", DEFAULT_STATEMENT_TIMEOUT_MS, { min: 0, max: 3_600_000 }),
     cancelAbandonedQueries: read.bool("CANCEL_ABANDONED_QUERIES", true),
+    preparedStatements: read.bool("DATABASE_PREPARED_STATEMENTS", true),
     auth: readAuthEnv(read, isProduction(env.NODE_ENV)),
     events: readEventsEnv(read),
     logLevel: readLogLevel(read),

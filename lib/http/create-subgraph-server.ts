@@ -7,6 +7,7 @@ import { GATEWAY_CREDENTIAL_HEADER, isGatewayCredential } from "@lib/auth/gatewa
 import { createTokenVerifier } from "@lib/auth/verify-token";
 import { cancellableQueries } from "@lib/db/cancel-abandoned-queries";
 import { createDataSource, initializeWithRetries, warmPool } from "@lib/db/data-source";
+import { usePreparedStatements } from "@lib/db/prepared-statements";
 import { SqlStatementCounter } from "@lib/db/sql-counter";
 import { createLogger, type Logger } from "@lib/log/logger";
 import { DEFAULT_JOB_CENTERS_URL } from "@lib/mutation/ask-owner";
@@ -30,6 +31,8 @@ export interface SubgraphServiceOptions {
   statementTimeoutMs?: number;
   /** Cancel a request's running SQL when its caller disconnects (default true; lib/db/cancel-abandoned-queries.ts). */
   cancelAbandonedQueries?: boolean;
+  /** Parameterised SQL as named prepared statements, parsed once per connection (default true; lib/db/prepared-statements.ts). */
+  preparedStatements?: boolean;
   /** How callers are verified: users' tokens, and the gateway's credential. */
   auth: AuthSettings;
   /** How this agency's events reach the others and theirs reach it (lib/events/start-events.ts); default off. */
@@ -70,6 +73,7 @@ export async function createSubgraphServer(subgraph: SubgraphDeclaration, option
   // machine, long enough for the connection's 3 s timer to fire before its answer is read (start-up then failed with
   // "Connection terminated due to connection timeout"); a database still starting is tried again with backoff
   await initializeWithRetries(dataSource, logger);
+  if (options.preparedStatements !== false) usePreparedStatements(dataSource);
   const built = await subgraph.schema();
   // every read of a participant's personal data is noted per request and logged once, as the response is sent
   const schema = recordParticipantReads(built);

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource, EntityTarget, ObjectLiteral } from "typeorm";
 import type { ParticipantAccess } from "@lib/auth/participant-access";
-import { ACCESS_COLUMNS } from "./participant-access";
+import { ACCESS_ROWS, accessOf, type AccessRow } from "./participant-access";
 
 /** Column types whose values JSON carries as numbers but the driver gives as strings (no precision is lost). */
 const STRING_NUMBERS = new Set<unknown>(["bigint", "int8", "numeric", "decimal"]);
@@ -20,11 +20,12 @@ export function recordsWithAccessLoader<E extends ObjectLiteral>(
   orderBy: string,
 ): DataLoader<string, E[]> {
   const metadata = db.getMetadata(entity);
+  // the access rows, then the records as `kind` 3, numbered in `orderBy` order (a UNION keeps no order of its own)
   const sql = `
-    SELECT k.id::text AS id, ${ACCESS_COLUMNS},
-      coalesce((SELECT json_agg(r ORDER BY ${orderBy}) FROM ${metadata.tablePath} r WHERE r.participant_id = k.id), '[]') AS records
-    FROM unnest($1::uuid[]) WITH ORDINALITY AS k(id, i)
-    ORDER BY k.i`;
+    SELECT pid, kind, a, b, NULL::json AS record, 0::bigint AS n FROM (${ACCESS_ROWS}) AS access
+    UNION ALL
+    SELECT r.participant_id::text, 3, NULL, NULL, row_to_json(r), row_number() OVER (ORDER BY ${orderBy})
+    FROM ${metadata.tablePath} r WHERE r.participant_id = ANY($1::uuid[])`;
   // a json row of the table as the entity the driver would have made of it
   const hydrate = (record: Record<string, unknown>): E => {
     const row = metadata.create() as E;
@@ -36,10 +37,11 @@ export function recordsWithAccessLoader<E extends ObjectLiteral>(
     return row;
   };
   return new DataLoader(async (ids) => {
-    const rows: Array<{ id: string; records: Record<string, unknown>[] } & ParticipantAccess> = await db.query(sql, [ids]);
-    return rows.map(({ id, links, consents, records }) => {
-      participantAccess.prime(id, { links, consents });
-      return records.map(hydrate);
-    });
+    const rows: Array<AccessRow & { record: Record<string, unknown> | null; n: string }> = await db.query(sql, [ids]);
+    accessOf(ids, rows).forEach((access, i) => participantAccess.prime(ids[i], access));
+    const records = new Map<string, E[]>(ids.map((id) => [id.toLowerCase(), []]));
+    const numbered = rows.filter((row) => row.kind === 3).sort((x, y) => Number(x.n) - Number(y.n));
+    for (const row of numbered) records.get(row.pid)?.push(hydrate(row.record!));
+    return ids.map((id) => records.get(id.toLowerCase())!);
   });
 }
