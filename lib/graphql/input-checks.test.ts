@@ -145,6 +145,13 @@ describe("knownOperationTypesRule", () => {
     ]);
   });
 
+  it("names what a graph with mutations answers", () => {
+    const withMutations = buildSchema("type Query { a: Int } type Mutation { b: Int }");
+    expect(validate(withMutations, parse("subscription { a }"), [knownOperationTypesRule]).map((e) => e.message)).toEqual([
+      "This graph has no subscription operations: it answers queries and mutations.",
+    ]);
+  });
+
   it("lets queries through", () => {
     expect(validate(schema, parse("{ a }"), [...specifiedRules, knownOperationTypesRule])).toEqual([]);
   });

@@ -5,6 +5,7 @@ import {
   isInputObjectType,
   isObjectType,
   isScalarType,
+  OperationTypeNode,
   type GraphQLFieldResolver,
   type GraphQLInputType,
   type GraphQLSchema,
@@ -166,11 +167,23 @@ export function malformedKeyError(typename: string, field: string, value: unknow
  */
 export const knownOperationTypesRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
-    if (context.getSchema().getRootType(node.operation)) return;
+    const schema = context.getSchema();
+    if (schema.getRootType(node.operation)) return;
+    // what the graph does answer, so that the message is true of a graph with mutations too
+    const answered = ROOT_KINDS.filter(([operation]) => schema.getRootType(operation)).map(([, plural]) => plural);
     context.reportError(
-      new GraphQLError(`This graph has no ${node.operation} operations: it answers queries only.`, {
-        nodes: node,
-      }),
+      new GraphQLError(
+        `This graph has no ${node.operation} operations: it answers ${answered.join(" and ")}${answered.length === 1 ? " only" : ""}.`,
+        {
+          nodes: node,
+        },
+      ),
     );
   },
 });
+
+const ROOT_KINDS = [
+  [OperationTypeNode.QUERY, "queries"],
+  [OperationTypeNode.MUTATION, "mutations"],
+  [OperationTypeNode.SUBSCRIPTION, "subscriptions"],
+] as const;
