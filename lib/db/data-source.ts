@@ -49,6 +49,17 @@ class CountingLogger implements Logger {
 
 const CONNECT_TIMEOUT_MS = 3_000;
 
+/**
+ * The settings every connection starts with. READ COMMITTED is pinned whatever the server's default: the writes
+ * (lib/mutation/run-mutation.ts) rely on it, and begin with one `START TRANSACTION` instead of a second statement
+ * setting the level in every transaction.
+ */
+function connectionOptions(options: SubgraphDatabaseOptions): string {
+  const settings = ["-c default_transaction_isolation=read\\ committed"];
+  if (options.statementTimeoutMs) settings.push(`-c statement_timeout=${Math.floor(options.statementTimeoutMs)}`);
+  return settings.join(" ");
+}
+
 export function createDataSource(options: SubgraphDatabaseOptions): DataSource {
   return new DataSource({
     type: "postgres",
@@ -65,7 +76,7 @@ export function createDataSource(options: SubgraphDatabaseOptions): DataSource {
       idleTimeoutMillis: 0,
       // while the server is unreachable a request fails within this instead of waiting for a connection forever
       connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-      ...(options.statementTimeoutMs ? { options: `-c statement_timeout=${Math.floor(options.statementTimeoutMs)}` } : {}),
+      options: connectionOptions(options),
     },
     logger: new CountingLogger(options.counter ?? new SqlStatementCounter(), options.logSql ? options.logger : undefined),
     logging: true,

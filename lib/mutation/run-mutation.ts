@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { print, type GraphQLResolveInfo } from "graphql";
 import type { EntityManager } from "typeorm";
-import { appendAccessLog, type TracedOperation } from "@lib/audit/access-log-row";
+import { accessLogRow, APPEND_SQL, type TracedOperation } from "@lib/audit/access-log-row";
 import type { SubgraphContext } from "@lib/http/subgraph-context";
-import { checkIdempotencyKey, claimKey, inputHash, storeResult, type KeyClaim } from "./idempotency";
+import { checkIdempotencyKey, claimKey, inputHash, storeResult, storeResultWith, type KeyClaim } from "./idempotency";
 import { concurrentWrite } from "./mutation-errors";
 
 /** What a write did: its result (plain JSON: ids and values, stored for retries) and whom it concerned. */
@@ -46,21 +46,26 @@ export async function runMutation<R>(
     inputHash: inputHash(run.mutation, run.input),
   };
   try {
-    return await ctx.db.transaction("READ COMMITTED", async (tx) => {
+    // READ COMMITTED, as every transaction of the pool (lib/db/data-source.ts pins it on the connection, so that
+    // beginning costs one statement, not two); access_log_append refuses any other level
+    return await ctx.db.transaction(async (tx) => {
       const first = await claimKey(tx, claim);
       if (first !== null) return first.result as R;
       const outcome = await write(tx);
-      await storeResult(tx, claim, outcome.result);
-      if (outcome.participantIds.length > 0) {
-        await appendAccessLog(tx, {
-          action: "WRITE",
-          subgraph: ctx.subgraph,
-          viewer,
-          trace: ctx.trace,
-          operation: ctx.trace.operation ?? ownOperation(info),
-          participantIds: outcome.participantIds,
-        });
+      if (outcome.participantIds.length === 0) {
+        await storeResult(tx, claim, outcome.result);
+        return outcome.result;
       }
+      // the key's result and the log's row in one round trip, the log last: its chain's lock is held for the commit only
+      const entry = accessLogRow({
+        action: "WRITE",
+        subgraph: ctx.subgraph,
+        viewer,
+        trace: ctx.trace,
+        operation: ctx.trace.operation ?? ownOperation(info),
+        participantIds: outcome.participantIds,
+      });
+      await storeResultWith(tx, claim, outcome.result, { sql: APPEND_SQL, parameters: entry });
       return outcome.result;
     });
   } catch (error) {

@@ -1,3 +1,4 @@
+import { caseAt } from "./case-steps";
 import { application, errorsOf, key, startWorkflowSystem, type WorkflowSystem } from "./workflow-system";
 
 /**
@@ -44,6 +45,32 @@ describe("idempotency keys", () => {
     const other = await ws.mutate("applyForProgram", { ...input, birthYear: 1990 });
     expect(errorsOf(other).map((e) => [e.code, e.argumentName])).toEqual([["IDEMPOTENCY_KEY_REUSED", "idempotencyKey"]]);
     expect((await participants("키재사용")).length).toBe(1);
+  });
+});
+
+describe("a write's round trips", () => {
+  it("a counselling session is six statements in one transaction; its retry answers the first session and writes nothing", async () => {
+    const { id } = await caseAt(ws, "PLANNING");
+    const input = { idempotencyKey: key(), participantId: id, heldOn: "2023-11-27", mode: "PHONE", topic: "구직 상담" };
+    const counter = ws.system.subgraphs["job-centers"].sqlCounter;
+    const before = counter.total;
+    const first = await ws.mutate("recordCounselingSession", input);
+    const statements = counter.total - before;
+    const again = await ws.mutate("recordCounselingSession", input);
+    const session = first.data!.recordCounselingSession as { id: string };
+    expect(first.errors).toBeUndefined();
+    expect(session).toEqual({ id: session.id, heldOn: "2023-11-27", mode: "PHONE", topic: "구직 상담" });
+    // begin, the key's claim, the case's lock, the insert (returning the row: no read after the commit), the key's
+    // result together with the access log's row, commit
+    expect(statements).toBe(6);
+    expect([again.errors, again.data!.recordCounselingSession]).toEqual([undefined, session]);
+    const sessions = await ws.system.sql("job-centers", "SELECT id::text FROM counseling_session WHERE participant_id = $1 ORDER BY id", [
+      id,
+    ]);
+    expect(sessions.length).toBe(2);
+    expect(sessions[1]).toEqual({ id: session.id });
+    // applyForProgram, decideEligibility, the first session, this one: the retry is not a write
+    expect(await writesLogged(id)).toBe(4);
   });
 });
 

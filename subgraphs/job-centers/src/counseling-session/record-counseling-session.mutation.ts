@@ -31,15 +31,22 @@ export class RecordCounselingSessionResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<CounselingSession> {
     const { idempotencyKey, ...rest } = input;
+    // the row as inserted, when this request wrote it: no second read after the commit
+    let written: CounselingSession | null = null;
     const { sessionId } = await runMutation(ctx, info, { mutation: "recordCounselingSession", idempotencyKey, input: rest }, async (tx) => {
-      const [id, participantId] = await record(tx, ctx.viewer, input);
-      return { result: { sessionId: id }, participantIds: [participantId] };
+      written = await record(tx, ctx.viewer, input);
+      return { result: { sessionId: written.id }, participantIds: [written.participantId] };
     });
-    return ctx.db.getRepository(CounselingSession).findOneByOrFail({ id: sessionId });
+    // a retry returns the first request's session, read back by the id stored with the key
+    return written ?? ctx.db.getRepository(CounselingSession).findOneByOrFail({ id: sessionId });
   }
 }
 
-async function record(tx: EntityManager, viewer: Viewer, input: RecordCounselingSessionInput): Promise<[string, string]> {
+const INSERT = `
+  INSERT INTO counseling_session (participant_id, counselor_id, held_on, mode, topic) VALUES ($1, $2, $3, $4, $5)
+  RETURNING id::text, participant_id AS "participantId", counselor_id AS "counselorId", held_on::text AS "heldOn", mode, topic`;
+
+async function record(tx: EntityManager, viewer: Viewer, input: RecordCounselingSessionInput): Promise<CounselingSession> {
   const participant = await lockParticipant(tx, viewer, input.participantId);
   requireStage("recordCounselingSession", participant.stage, COUNSELED_STAGES);
   const heldOn = input.heldOn ?? todayInKorea();
@@ -48,10 +55,7 @@ async function record(tx: EntityManager, viewer: Viewer, input: RecordCounseling
   if (topic.length === 0 || topic.length > 200) throw badUserInput("topic must be 1–200 characters.", "topic");
   // the session is the counsellor's own when a counsellor records it; a manager's entry names the one in charge
   const counselorId = viewer.kind === "user" && viewer.role === "COUNSELOR" ? parseIntId(viewer.sub) : participant.counselorId;
-  const [{ id }] = await tx.query<Array<{ id: string }>>(
-    `INSERT INTO counseling_session (participant_id, counselor_id, held_on, mode, topic) VALUES ($1, $2, $3, $4, $5) RETURNING id::text`,
-    [participant.id, counselorId, heldOn, input.mode, topic],
-  );
+  const [session] = await tx.query<CounselingSession[]>(INSERT, [participant.id, counselorId, heldOn, input.mode, topic]);
   if (participant.stage === S.ELIGIBLE) await updateParticipant(tx, participant, { stage: S.PLANNING });
-  return [id, participant.id];
+  return session;
 }
