@@ -6,6 +6,19 @@ export const RSS_FLAT_PCT = 10;
 
 const fmt = (value: number | null | undefined, digits: number) => (value == null || !Number.isFinite(value) ? "–" : value.toFixed(digits));
 
+/** The unmeasured warm-up before the soak: what it saw, and what it added to every service's RSS. */
+function warmUpLines({ warmup, connections, rss }: SoakResult): string[] {
+  if (!warmup) return [];
+  const after = rss[0]?.rssMb ?? {};
+  const grown = Object.entries(warmup.rssMbBefore).map(([name, mb]) => `${name} ${fmt(mb, 0)} → ${fmt(after[name], 0)}`);
+  return [
+    `- warm-up before it (not measured): ${warmup.seconds} s of the same mix at ${connections} connections, ${warmup.requests} requests, ` +
+      `${fmt(warmup.requestsPerSec, 1)} req/s, p99 ${fmt(warmup.p99Ms, 1)} ms, ${warmup.errors} errors` +
+      (warmup.firstError ? ` (first: \`${warmup.firstError.replace(/`/g, "'")}\`)` : "") +
+      `; RSS MB before → after it: ${grown.join(", ")}`,
+  ];
+}
+
 /** The soak's section of latest.md: the load, the RSS verdict per service, and the curve once a minute. */
 export function soakLines(soak: SoakResult | undefined, svgName: string): string[] {
   if (!soak) return [];
@@ -17,8 +30,9 @@ export function soakLines(soak: SoakResult | undefined, svgName: string): string
     "",
     `${soak.workloads.join(", ")} interleaved request by request; every service's RSS read from its /metrics every ` +
       `${soak.rss.length > 1 ? soak.rss[1].atSec - soak.rss[0].atSec : "?"} s. Targets: 0 errors, RSS flat within ${RSS_FLAT_PCT}% ` +
-      `(median of the first ${soak.comparedSec} s, the warm-up, against the median of the last ${soak.comparedSec} s).`,
+      `(median of the first ${soak.comparedSec} s against the median of the last ${soak.comparedSec} s).`,
     "",
+    ...warmUpLines(soak),
     `- load: ${load.requests} requests, ${fmt(load.requestsPerSec, 1)} req/s, p50 ${fmt(load.latencyMs.p50, 1)} ms, ` +
       `p99 ${fmt(load.latencyMs.p99, 1)} ms, max ${fmt(load.latencyMs.max, 1)} ms, **${load.errors.total} errors**` +
       (load.errors.firstError ? ` (first: \`${load.errors.firstError.replace(/`/g, "'")}\`)` : ""),

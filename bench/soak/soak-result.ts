@@ -8,6 +8,8 @@ export interface SoakResult {
   minutes: number;
   connections: number;
   workloads: WorkloadName[];
+  /** The unmeasured warm-up before it (absent in results written before there was one). */
+  warmup?: SoakWarmUp;
   load: LoadResult;
   windows: LoadWindow[];
   rss: RssSample[];
@@ -17,4 +19,16 @@ export interface SoakResult {
   comparedSec: number;
   /** The machine's 1-minute load average at the start and the end, and the highest read meanwhile (on a shared machine it explains much). */
   loadAverage: { start: number; end: number; max: number };
+}
+
+/** What the soak's warm-up saw (soak-warm-up.ts): not part of the soak's figures, reported beside them. */
+export interface SoakWarmUp {
+  seconds: number;
+  requests: number;
+  errors: number;
+  requestsPerSec: number;
+  p99Ms: number;
+  firstError?: string;
+  /** Every service's RSS (MB) before the warm-up, to show what warming up added. */
+  rssMbBefore: Record<string, number | null>;
 }

@@ -77,5 +77,33 @@ describe("soakLines", () => {
     expect(text).toContain("| gateway | 100.0 | 115.0 | 15.0 | 15.0 | 115.0 | **no** |");
     expect(text).toContain("| job-centers | 50.0 | 51.0 | 2.0 | 2.0 | 51.0 | yes |");
     expect(text).toContain("| 1 | 0.2 | 12.0 | 0 | 115.0 | 51.0 |");
+    expect(text).not.toContain("warm-up before it");
+  });
+
+  it("reports the warm-up before the soak and what it added to every service's RSS", () => {
+    const soak = {
+      minutes: 1,
+      connections: 64,
+      workloads: ["RegionDirectory"],
+      warmup: {
+        seconds: 60,
+        requests: 300,
+        errors: 2,
+        requestsPerSec: 5,
+        p99Ms: 12,
+        firstError: "HTTP 200: `x`",
+        rssMbBefore: { gateway: 90, "job-centers": 40 },
+      },
+      load: { requests: 0, requestsPerSec: 0, latencyMs: { p50: 0, p95: 0, p99: 0, mean: 0, max: 0 }, errors: { total: 0 } },
+      windows: [],
+      rss: [sample(0, 100, 50)],
+      flatness: {},
+      comparedSec: 20,
+      loadAverage: { start: 1, end: 1, max: 1 },
+    } as unknown as SoakResult;
+    expect(soakLines(soak, "latest-soak.svg")).toContain(
+      "- warm-up before it (not measured): 60 s of the same mix at 64 connections, 300 requests, 5.0 req/s, p99 12.0 ms, " +
+        "2 errors (first: `HTTP 200: 'x'`); RSS MB before → after it: gateway 90 → 100, job-centers 40 → 50",
+    );
   });
 });

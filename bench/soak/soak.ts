@@ -1,10 +1,12 @@
 import os from "node:os";
 import { scrapeAll } from "../metrics";
 import type { OurTarget, RunContext } from "../types";
-import { requestBodies, WORKLOAD_NAMES, WORKLOADS, type WorkloadName } from "../workloads";
+import { WORKLOAD_NAMES } from "../workloads";
+import { interleavedBodies } from "./interleave";
 import { rssFlatness, type RssSample } from "./rss-curve";
 import type { SoakResult } from "./soak-result";
 import { runLongLoad } from "./soak-load";
+import { SOAK_WARMUP_SEC, warmUpSoak } from "./soak-warm-up";
 
 export type { SoakResult } from "./soak-result";
 
@@ -15,20 +17,16 @@ export const SOAK_SAMPLE_SEC = 10;
 /** Minutes of soak in a full `npm run bench` (`--soak`; off with `--quick`). */
 export const DEFAULT_SOAK_MINUTES = 10;
 
-/** Every workload's requests, interleaved one by one, each workload with its own seeded sequence. */
-export function interleavedBodies(run: RunContext, workloads: readonly WorkloadName[]): () => string {
-  const generators = workloads.map((name) => requestBodies(WORKLOADS[name], run.fixtures, run.contract, "soak"));
-  let next = 0;
-  return () => generators[next++ % generators.length]();
-}
-
 /**
  * A long run at {@link SOAK_CONNECTIONS} over the contract's read workloads, reading every service's `/metrics` (RSS)
- * at the start and every {@link SOAK_SAMPLE_SEC} s: for leaks (RSS growing) and errors that only time brings.
+ * at the start and every {@link SOAK_SAMPLE_SEC} s: for leaks (RSS growing) and errors that only time brings. It
+ * follows {@link SOAK_WARMUP_SEC} s of the same mix at the same concurrency, unmeasured (soak-warm-up.ts): the soak
+ * is about what time brings, not about a cold start, and its RSS comparison starts from warmed caches.
  */
 export async function runSoak(run: RunContext, ours: OurTarget, minutes: number): Promise<SoakResult> {
   const workloads = [...WORKLOAD_NAMES];
   run.log(`soak: ${minutes} min at ${SOAK_CONNECTIONS} connections over ${workloads.join(", ")}, RSS every ${SOAK_SAMPLE_SEC} s`);
+  const warmup = await warmUpSoak(run, ours, workloads, SOAK_CONNECTIONS, SOAK_WARMUP_SEC);
   const readings: Array<Promise<RssSample>> = [];
   const load = { start: os.loadavg()[0], end: 0, max: os.loadavg()[0] };
   const sample = (atSec: number) => {
@@ -46,7 +44,7 @@ export async function runSoak(run: RunContext, ours: OurTarget, minutes: number)
     connections: SOAK_CONNECTIONS,
     durationSec: minutes * 60,
     headers: run.headers,
-    nextBody: interleavedBodies(run, workloads),
+    nextBody: interleavedBodies(run, workloads, "soak"),
     windowSec: SOAK_SAMPLE_SEC,
     onWindow: (atSec) => {
       sample(atSec);
@@ -60,6 +58,7 @@ export async function runSoak(run: RunContext, ours: OurTarget, minutes: number)
     minutes,
     connections: SOAK_CONNECTIONS,
     workloads,
+    warmup,
     load: overall,
     windows,
     rss,

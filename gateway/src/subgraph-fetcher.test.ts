@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createSubgraphFetcher, isAbandonedCall, SubgraphTimeoutError, type SubgraphFetcher } from "./subgraph-fetcher";
 
-// A loopback HTTP server standing in for a subgraph: answers JSON, or waits forever on /slow.
+// A loopback HTTP server standing in for a subgraph: answers JSON (after 200 ms on /in-200ms), or waits forever on /slow.
 describe("createSubgraphFetcher", () => {
   let server: http.Server;
   let base: string;
@@ -20,8 +20,12 @@ describe("createSubgraphFetcher", () => {
       let body = "";
       req.on("data", (chunk) => (body += chunk));
       req.on("end", () => {
-        res.setHeader("content-type", "application/json");
-        res.end(JSON.stringify({ data: { method: req.method, echo: body, header: req.headers["x-test"] ?? null } }));
+        const answer = () => {
+          res.setHeader("content-type", "application/json");
+          res.end(JSON.stringify({ data: { method: req.method, echo: body, header: req.headers["x-test"] ?? null } }));
+        };
+        if (req.url === "/in-200ms") setTimeout(answer, 200);
+        else answer();
       });
     });
     server.on("connection", () => connections++);
@@ -93,5 +97,35 @@ describe("createSubgraphFetcher", () => {
     const error = await fetcher.fetcher(`${base}/graphql`, { method: "POST", body: "{}", signal: caller.signal }).catch((e: unknown) => e);
     expect(isAbandonedCall(error)).toBe(true);
     expect(connections).toBe(0);
+  });
+
+  it("counts a call's time from when it has a socket, not while it waits for one", async () => {
+    const oneSocket = createSubgraphFetcher({ timeoutMs: 300, maxSockets: 1 });
+    try {
+      const started = Date.now();
+      // the second call waits ~200 ms for the only socket, then the subgraph takes 200 ms: 400 ms in all, but 200 of its own
+      const answers = await Promise.all([1, 2].map(() => oneSocket.fetcher(`${base}/in-200ms`, { method: "POST", body: "{}" })));
+      expect(answers.map((a) => a.status)).toEqual([200, 200]);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+    } finally {
+      oneSocket.close();
+    }
+  });
+
+  it("bounds the wait for a socket by the timeout too, and leaves the queue at once", async () => {
+    const slowUrl = `${base}/slow`;
+    const oneSocket = createSubgraphFetcher({ timeoutMs: 300, timeoutsByUrl: { [slowUrl]: 5_000 }, maxSockets: 1 });
+    try {
+      const holding = oneSocket.fetcher(slowUrl, { method: "POST", body: "{}" }).catch((e: unknown) => e);
+      const started = Date.now();
+      const error = await oneSocket.fetcher(`${base}/graphql`, { method: "POST", body: "{}" }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SubgraphTimeoutError);
+      expect(error).toMatchObject({ phase: "queued", message: "subgraph request waited 300 ms for a connection" });
+      expect(Date.now() - started).toBeLessThan(1_000);
+      oneSocket.close();
+      await holding;
+    } finally {
+      oneSocket.close();
+    }
   });
 });

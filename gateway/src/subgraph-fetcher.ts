@@ -8,7 +8,10 @@ type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 
 /** Options of {@link createSubgraphFetcher}. */
 export interface SubgraphFetcherOptions {
-  /** A request not fully answered (headers and body) after this many milliseconds fails with a timeout. */
+  /**
+   * A request not fully answered (headers and body) this many milliseconds after it got its socket fails with a
+   * timeout; so does one that waited this long for a socket.
+   */
   timeoutMs: number;
   /** Each subgraph's own timeout, by the URL called; `timeoutMs` for any other URL. */
   timeoutsByUrl?: Readonly<Record<string, number>>;
@@ -24,11 +27,19 @@ export interface SubgraphFetcher {
   close(): void;
 }
 
-/** Raised when a subgraph request exceeds `timeoutMs`; `code` lets error classification recognise it. */
+/**
+ * Raised when a subgraph request exceeds `timeoutMs`, sent (`sent`) or still waiting for a socket (`queued`); `code`
+ * lets error classification recognise it.
+ */
 export class SubgraphTimeoutError extends Error {
   readonly code = "SUBGRAPH_TIMEOUT";
-  constructor(readonly timeoutMs: number) {
-    super(`subgraph request timed out after ${timeoutMs} ms`);
+  constructor(
+    readonly timeoutMs: number,
+    readonly phase: "queued" | "sent" = "sent",
+  ) {
+    super(
+      phase === "sent" ? `subgraph request timed out after ${timeoutMs} ms` : `subgraph request waited ${timeoutMs} ms for a connection`,
+    );
     this.name = "SubgraphTimeoutError";
   }
 }
@@ -90,11 +101,24 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
           reject(error);
         }
       };
+      // destroying the socket is what tells the subgraph nobody waits any more: it cancels the work (abort-on-close.ts).
+      // A request still queued for a socket emits its error only once it would have got one, so the call ends here.
+      const giveUp = (error: Error) => {
+        request.destroy(error);
+        fail(error);
+      };
       const timeoutMs = options.timeoutsByUrl?.[url.toString()] ?? options.timeoutMs;
-      // destroying the socket is what tells the subgraph nobody waits any more: it cancels the work (abort-on-close.ts)
-      const timer = setTimeout(() => request.destroy(new SubgraphTimeoutError(timeoutMs)), timeoutMs);
+      // The timeout is the subgraph's time: it starts when the request has a socket (connecting counts, the subgraph
+      // accepts it). Waiting for one of `maxSockets` is the gateway's own queue, which load alone fills: counted in
+      // the same clock, load on the gateway would time out a healthy subgraph's calls and open its breaker. The wait
+      // has its own bound of the same length, so a call ends within twice the timeout even behind a frozen subgraph.
+      let timer = setTimeout(() => giveUp(new SubgraphTimeoutError(timeoutMs, "queued")), timeoutMs);
+      request.once("socket", () => {
+        clearTimeout(timer);
+        if (!settled) timer = setTimeout(() => giveUp(new SubgraphTimeoutError(timeoutMs, "sent")), timeoutMs);
+      });
       // the same when the gateway's own client went away: the subgraph sees its connection closed and stops working
-      const abandon = () => request.destroy(new SubgraphCallAbandonedError());
+      const abandon = () => giveUp(new SubgraphCallAbandonedError());
       signal?.addEventListener("abort", abandon, { once: true });
 
       request.on("error", fail);
