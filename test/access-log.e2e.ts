@@ -11,6 +11,8 @@ import { userOf } from "@lib/auth/viewer";
 import type { Role } from "@lib/auth/roles";
 import { PROJECT_ROOT } from "@lib/config/paths";
 import { addAccessLogChains } from "@lib/db/access-log-chains";
+import { cancellableQueries, runAbandonable } from "@lib/db/cancel-abandoned-queries";
+import { createDataSource, initializeWithRetries } from "@lib/db/data-source";
 import { createAccessLogTables } from "@lib/db/access-log-tables";
 import { withDatabase } from "@lib/db/database-url";
 import { subgraphVariable } from "@lib/subgraph/declaration";
@@ -566,6 +568,23 @@ describe("tamper detection", () => {
       await expect(Promise.all([writer.append(bad), writer.append(entry(37))])).rejects.toThrow(/participant_ids/);
       await writer.append(entry(38));
       expect(await verifyDatabase(url)).toMatchObject({ rows: 36, broken: null });
+      // through a subgraph's pool, where each statement belongs to the request whose scope sent it: the group's
+      // statement is nobody's, so the first request of a group going away cancels no other request's row
+      const pooled = createDataSource({ url, entities: [], migrations: [], poolSize: 2 });
+      await initializeWithRetries(pooled);
+      try {
+        const requestWork = cancellableQueries(pooled, url);
+        const pooledWriter = createAccessLogWriter(pooled);
+        const gone = requestWork();
+        const staying = requestWork();
+        const first = runAbandonable(gone, () => pooledWriter.append(entry(39)));
+        const second = runAbandonable(staying, () => pooledWriter.append(entry(40)));
+        gone.abandon(); // before the group's statement is sent (it waits for the event loop's next turn)
+        await expect(Promise.all([first, second])).resolves.toEqual([undefined, undefined]);
+        expect(await verifyDatabase(url)).toMatchObject({ rows: 38, broken: null });
+      } finally {
+        await pooled.destroy();
+      }
     } finally {
       await group.end();
       await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);

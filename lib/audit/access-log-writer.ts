@@ -1,3 +1,4 @@
+import { outsideRequests } from "@lib/db/cancel-abandoned-queries";
 import { accessLogRow, type AccessEntry } from "./access-log-row";
 
 /**
@@ -71,8 +72,9 @@ export function createAccessLogWriter(db: { query(sql: string, parameters: unkno
         waiting.push({ entry, resolve, reject });
         if (running) return;
         running = true;
-        // the other requests finishing in this turn of the event loop join the group
-        setImmediate(() => void flush());
+        // the other requests finishing in this turn of the event loop join the group; the statement is the group's,
+        // not the first request's: that one's caller going away must not cancel the others' log rows
+        setImmediate(() => outsideRequests(() => void flush()));
       });
     },
   };

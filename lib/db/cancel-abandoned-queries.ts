@@ -10,9 +10,11 @@ import type { DataSource } from "typeorm";
  */
 export class AbandonableWork {
   private readonly running = new Map<PoolClient, unknown>();
+  /** The cancels sent, until each has reached its backend. */
+  private readonly cancels = new Map<PoolClient, Promise<void>>();
   private abandoned = false;
 
-  constructor(private readonly cancel: (client: PoolClient) => void) {}
+  constructor(private readonly cancel: (client: PoolClient) => Promise<void>) {}
 
   get isAbandoned(): boolean {
     return this.abandoned;
@@ -22,17 +24,21 @@ export class AbandonableWork {
   abandon(): void {
     if (this.abandoned) return;
     this.abandoned = true;
-    for (const client of this.running.keys()) this.cancel(client);
+    for (const client of this.running.keys()) this.cancels.set(client, this.cancel(client));
   }
 
+  /**
+   * Runs one statement of the request on `client`. Its answer (or error) is handed back only once a cancel sent for
+   * it has reached the backend: the cancel goes from another connection and may arrive after the statement ended;
+   * had the connection gone back to the pool meanwhile, it would cancel another request's statement.
+   */
   track<T>(client: PoolClient, run: () => T): T {
     if (this.abandoned) throw new AbandonedRequestError();
     this.running.set(client, undefined);
-    const result = run();
-    void Promise.resolve(result)
-      .catch(() => undefined)
-      .finally(() => this.running.delete(client));
-    return result;
+    return Promise.resolve(run()).finally(() => {
+      this.running.delete(client);
+      return this.cancels.get(client);
+    }) as T;
   }
 }
 
@@ -46,6 +52,27 @@ export class AbandonedRequestError extends Error {
 
 const scope = new AsyncLocalStorage<AbandonableWork>();
 const WRAPPED = Symbol("njsp.cancellable");
+
+/**
+ * Runs `fn` outside any request's scope: for work done on behalf of many requests (the access log's group commit),
+ * which one of them going away must not cancel.
+ */
+export function outsideRequests<T>(fn: () => T): T {
+  return scope.exit(fn);
+}
+
+/**
+ * Whether `error` is this request's own work stopped because its caller went away (a statement refused, or cancelled
+ * by {@link AbandonableWork.abandon}): nobody reads the answer it was for, so it is no failure to report.
+ */
+export function isAbandonedWork(error: unknown): boolean {
+  // TypeORM wraps what the driver threw as `driverError`
+  const cause = (error as { driverError?: unknown } | null)?.driverError ?? error;
+  if (cause instanceof AbandonedRequestError) return true;
+  const { code, message } = (cause ?? {}) as { code?: unknown; message?: unknown };
+  // 57014 is also statement_timeout's code ("due to statement timeout"), which is a failure to report
+  return code === "57014" && typeof message === "string" && message.includes("due to user request");
+}
 
 /** Runs `fn` (an HTTP request's handling) in `work`'s scope: its statements belong to that request. */
 export function runAbandonable<T>(work: AbandonableWork, fn: () => T): T {
@@ -76,9 +103,10 @@ export function cancellableQueries(dataSource: DataSource, databaseUrl: string):
     const canceller = new Client({ connectionString: databaseUrl, connectionTimeoutMillis: 2_000 });
     // a failed cancel leaves the statement to statement_timeout; it must not crash the process
     canceller.on("error", () => undefined);
-    void canceller
+    return canceller
       .connect()
       .then(() => canceller.query("SELECT pg_cancel_backend($1)", [processID]))
+      .then(() => undefined)
       .catch(() => undefined)
       .finally(() => void canceller.end().catch(() => undefined));
   };

@@ -1,6 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "@lib/log/logger";
+import { isAbandonedWork } from "@lib/db/cancel-abandoned-queries";
 import { isDatabaseUnavailable } from "@lib/db/database-unavailable";
 import { DATABASE_UNAVAILABLE, USER_FACING_CODES } from "./error-codes";
 
@@ -45,7 +46,7 @@ export function createErrorFormatter(development: boolean, logger: Pick<Logger, 
       };
     }
     if (development) return formatted;
-    if (original instanceof Error && !(original instanceof GraphQLError)) {
+    if (original instanceof Error && !(original instanceof GraphQLError) && !isAbandonedWork(original)) {
       // described, not serialised: a driver's error object carries the query's parameters (personal data)
       logger.error({ error: describeInternal(original) }, "masked internal error");
     }
