@@ -114,6 +114,18 @@ it("apply → eligibility (another track) → IAP → allowance → job → clos
   const nationalAfter = await read(["TRACK"], ws.tokens.analyst);
   expect(nationalAfter.total.applicants).toBe(national.total.applicants! + 2);
   expect(nationalAfter.total.employed).toBe(national.total.employed! + 1);
+  // the national medians are stored per group and kept by the job's write: as recounted, and as a bulk recompute makes them
+  const nationalExpected = await recount(ws.system, 2023, ["TRACK"], null, todayInKorea());
+  expect(nationalAfter.total.medianDaysToEmployment).toBe(figuresOf(nationalExpected.total).medianDaysToEmployment);
+  for (const cell of nationalAfter.cells.filter((c) => c.medianDaysToEmployment !== null)) {
+    const full = figuresOf(nationalExpected.cells.get(keyOfAnswer(["TRACK"], cell.key))!);
+    expect([cell.key, cell.medianDaysToEmployment]).toEqual([cell.key, full.medianDaysToEmployment]);
+  }
+  const stored = `SELECT year, dims, v0, v1, median::text FROM breakdown_medians ORDER BY 1, 2, 3, 4`;
+  const kept = await ws.system.sql("job-centers", stored);
+  await ws.system.sql("job-centers", "SELECT recompute_breakdown_figures()");
+  expect(kept.length).toBeGreaterThan(1000);
+  expect(kept).toEqual(await ws.system.sql("job-centers", stored));
 });
 
 function pick(cell: Cell): FigureValues {

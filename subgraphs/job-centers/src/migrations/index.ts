@@ -10,6 +10,7 @@ import { CaseWork1733270400000 } from "./1733270400000-case-work";
 import { BreakdownFigures1733443200000 } from "./1733443200000-breakdown-figures";
 import { AccessLogChains1733443200000 } from "./1733443200000-access-log-chains";
 import { FiguresVersionShards1733529600000 } from "./1733529600000-figures-version-shards";
+import { BreakdownMedians1733616000000 } from "./1733616000000-breakdown-medians";
 
 /** Every migration of this subgraph, oldest first. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   BreakdownFigures1733443200000,
   AccessLogChains1733443200000,
   FiguresVersionShards1733529600000,
+  BreakdownMedians1733616000000,
 ];

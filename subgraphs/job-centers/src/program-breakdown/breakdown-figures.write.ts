@@ -9,7 +9,7 @@ export type BreakdownDelta = Partial<
   >
 >;
 
-/** The participant's cell in the month of `date`: office, track, age band at application, gender (as recompute_breakdown_figures). */
+/** The participant's cell in the month of `date`: office, track, age band at application, gender (as recompute_breakdown_cells). */
 const CELL = `extract(year FROM $2::date), extract(month FROM $2::date), p.employment_center_id, p.track,
               breakdown_age_band(extract(year FROM p.applied_on)::int - p.birth_year), p.gender`;
 const KEY = "year, month, center_id, track, age_band, gender";
@@ -41,12 +41,22 @@ export async function addToBreakdown(tx: EntityManager, participantId: string, d
   await tx.query(BUMP_FIGURES_VERSION);
 }
 
-/** Counts a job `days` after the participant's action plan in the histogram the medians are read from. */
+/**
+ * Counts a job `days` after the participant's action plan in the histograms the medians are read from, in one
+ * statement: the finest cell's (a center manager's medians) and, through `count_breakdown_days`, every group a
+ * national breakdown can show, with those groups' medians (migration 1733616000000).
+ */
 export async function addDaysToBreakdown(tx: EntityManager, participantId: string, employedOn: string, days: number): Promise<void> {
   await tx.query(
-    `INSERT INTO breakdown_days (${KEY}, days, n)
-     SELECT ${CELL}, $3, 1 FROM participant p WHERE p.id = $1
-     ON CONFLICT (${KEY}, days) DO UPDATE SET n = breakdown_days.n + 1`,
+    `WITH cell AS (
+       SELECT extract(year FROM $2::date) AS year, extract(month FROM $2::date) AS month, p.employment_center_id AS center_id,
+              p.track, breakdown_age_band(extract(year FROM p.applied_on)::int - p.birth_year) AS age_band, p.gender, c.region_code
+       FROM participant p JOIN employment_center c ON c.id = p.employment_center_id WHERE p.id = $1),
+     finest AS (
+       INSERT INTO breakdown_days (${KEY}, days, n)
+       SELECT ${KEY}, $3::int, 1 FROM cell
+       ON CONFLICT (${KEY}, days) DO UPDATE SET n = breakdown_days.n + 1)
+     SELECT count_breakdown_days(year::smallint, region_code, center_id, track, age_band, gender, month::int, $3::int) FROM cell`,
     [participantId, employedOn, days],
   );
 }

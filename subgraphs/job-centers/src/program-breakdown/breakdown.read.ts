@@ -91,22 +91,46 @@ export async function readGroupRows(
   }));
 }
 
+/** A group's median, and which: `values` null for all of them together. */
+export interface GroupMedian {
+  values: string[] | null;
+  median: number;
+}
+
 /**
- * The exact median of days from the plan to the job, per group of the asked dimensions and for all of them together
- * (`values` null), from the histogram: the k-th value is the least `days` whose running count reaches k.
+ * The exact median of days from the plan to the job, per group of the asked dimensions and for all of them together.
+ * Nationally each is read as stored (`breakdown_medians`, kept by every recorded job): as many rows as groups,
+ * whatever the number of participants. One office's are walked from its own histogram (a few thousand rows a year).
  */
-export async function readMedians(
-  db: DataSource,
-  year: number,
-  by: readonly D[],
-  centerId: number | null,
-): Promise<Array<{ values: string[] | null; median: number }>> {
+export async function readMedians(db: DataSource, year: number, by: readonly D[], centerId: number | null): Promise<GroupMedian[]> {
+  return centerId === null ? readStoredMedians(db, year, by) : readOfficeMedians(db, year, by, centerId);
+}
+
+/** The dimensions in their declared order, as `breakdown_groups` names a group (migration 1733616000000). */
+const DECLARED = Object.values(D);
+
+async function readStoredMedians(db: DataSource, year: number, by: readonly D[]): Promise<GroupMedian[]> {
+  const stored = [...by].sort((a, b) => DECLARED.indexOf(a) - DECLARED.indexOf(b));
+  const rows = await db.query<Array<{ dims: string; v0: string; v1: string; median: string }>>(
+    `SELECT dims, v0, v1, median FROM breakdown_medians WHERE year = $1 AND dims IN ('', $2)`,
+    [year, stored.join(",")],
+  );
+  // the stored values follow the declared order; the answer's follow `by`
+  const swapped = stored[0] !== by[0];
+  return rows.map((row) => ({
+    values: row.dims === "" ? null : by.length === 1 ? [row.v0] : swapped ? [row.v1, row.v0] : [row.v0, row.v1],
+    median: Number(row.median),
+  }));
+}
+
+/** One office's medians from its histogram: the k-th value is the least `days` whose running count reaches k. */
+async function readOfficeMedians(db: DataSource, year: number, by: readonly D[], centerId: number): Promise<GroupMedian[]> {
   const dims = groupBy(by);
   const rows = await db.query<Array<Record<string, string | number | null>>>(
     `WITH h AS (
        SELECT ${select(by)}, GROUPING(${by.map((d) => VALUE_SQL[d]).join(", ")}) > 0 AS total, f.days, sum(f.n)::bigint AS n
        FROM ${from("breakdown_days", by)}
-       WHERE f.year = $1${scope(centerId).replace("$3", "$2")}
+       WHERE f.year = $1 AND f.center_id = $2
        GROUP BY GROUPING SETS ((${by.map((d) => VALUE_SQL[d]).join(", ")}, f.days), (f.days))),
      r AS (
        SELECT *, sum(n) OVER (PARTITION BY total, ${dims} ORDER BY days) AS running, sum(n) OVER (PARTITION BY total, ${dims}) AS count
@@ -114,7 +138,7 @@ export async function readMedians(
      SELECT total, ${dims},
             (min(days) FILTER (WHERE running >= div(count + 1, 2)) + min(days) FILTER (WHERE running >= div(count, 2) + 1)) / 2.0 AS median
      FROM r GROUP BY total, ${dims}`,
-    centerId === null ? [year] : [year, centerId],
+    [year, centerId],
   );
   return rows.map((row) => ({
     values: row.total ? null : by.map((_, i) => String(row[`d${i}`])),
