@@ -33,15 +33,28 @@ export class PayAllowanceResolver {
     @Info() info: GraphQLResolveInfo,
   ): Promise<AllowancePayment> {
     const { idempotencyKey, ...rest } = input;
+    // the row as inserted, when this request wrote it: no second read after the commit (a month's batch is 10,000)
+    let written: AllowancePayment | null = null;
     const { paymentId } = await runMutation(ctx, info, { mutation: "payAllowance", idempotencyKey, input: rest }, async (tx) => {
-      const [id, participantId] = await pay(tx, ctx.viewer, input);
-      return { result: { paymentId: id }, participantIds: [participantId] };
+      written = await pay(tx, ctx.viewer, input);
+      return { result: { paymentId: written.id }, participantIds: [written.participantId] };
     });
-    return ctx.db.getRepository(AllowancePayment).findOneByOrFail({ id: paymentId });
+    // a retry returns the first request's payment, read back by the id stored with the key
+    return written ?? ctx.db.getRepository(AllowancePayment).findOneByOrFail({ id: paymentId });
   }
 }
 
-async function pay(tx: EntityManager, viewer: Viewer, input: PayAllowanceInput): Promise<[string, string]> {
+/** The action plan's day and the payments so far, in one statement. */
+const HISTORY = `
+  SELECT (SELECT established_on::text FROM action_plan WHERE participant_id = $1) AS "establishedOn",
+    coalesce((SELECT json_agg(json_build_object('month', month, 'paidOn', paid_on::text) ORDER BY month)
+              FROM allowance_payment WHERE participant_id = $1), '[]') AS paid`;
+
+const INSERT = `
+  INSERT INTO allowance_payment (participant_id, month, amount_won, paid_on) VALUES ($1, $2, $3, $4)
+  RETURNING id::text, participant_id AS "participantId", month, amount_won AS "amountWon", paid_on::text AS "paidOn"`;
+
+async function pay(tx: EntityManager, viewer: Viewer, input: PayAllowanceInput): Promise<AllowancePayment> {
   // the row lock serialises two payments of one participant: the second sees the first's month below
   const participant = await lockParticipant(tx, viewer, input.participantId);
   if (!ALLOWANCE_TRACKS.includes(participant.track)) {
@@ -53,10 +66,10 @@ async function pay(tx: EntityManager, viewer: Viewer, input: PayAllowanceInput):
   const earnings = input.reportedEarningsWon ?? 0;
   if (!Number.isInteger(dependants) || dependants < 0 || dependants > 20) throw badUserInput("dependants must be 0–20.", "dependants");
   if (earnings < 0) throw badUserInput("reportedEarningsWon must be 0 or more.", "reportedEarningsWon");
-  const [plan] = await tx.query<Array<{ establishedOn: string }>>(
-    `SELECT established_on::text AS "establishedOn" FROM action_plan WHERE participant_id = $1`,
-    [participant.id],
-  );
+  const [history] = await tx.query<Array<{ establishedOn: string | null; paid: Array<{ month: string; paidOn: string }> }>>(HISTORY, [
+    participant.id,
+  ]);
+  const plan = history.establishedOn === null ? null : { establishedOn: history.establishedOn };
   if (!plan) throw badUserInput("The allowance is paid only once the action plan is set (Act §19).", "participantId");
   const planMonth = plan.establishedOn.slice(0, 7);
   if (month < planMonth || month < PROGRAM_START.slice(0, 7)) {
@@ -65,10 +78,7 @@ async function pay(tx: EntityManager, viewer: Viewer, input: PayAllowanceInput):
   const paidOn = input.paidOn ?? todayInKorea();
   if (month > paidOn.slice(0, 7)) throw badUserInput(`month (${month}) has not begun on the day of payment (${paidOn}).`, "paidOn");
   checkDay("paidOn", paidOn, plan.establishedOn, "the action plan");
-  const paid = await tx.query<Array<{ month: string; paidOn: string }>>(
-    `SELECT month, paid_on::text AS "paidOn" FROM allowance_payment WHERE participant_id = $1 ORDER BY month`,
-    [participant.id],
-  );
+  const { paid } = history;
   const same = paid.find((p) => p.month === month);
   if (same) throw badUserInput(`The allowance for ${month} was already paid on ${same.paidOn}; a month is paid once.`, "month");
   if (paid.length >= MAX_PAYMENTS) {
@@ -78,12 +88,9 @@ async function pay(tx: EntityManager, viewer: Viewer, input: PayAllowanceInput):
   if (amount === 0) {
     throw badUserInput(`Reported earnings of ${earnings} won leave no allowance to pay for ${month}.`, "reportedEarningsWon");
   }
-  let inserted: Array<{ id: string }>;
+  let inserted: AllowancePayment[];
   try {
-    inserted = await tx.query(
-      `INSERT INTO allowance_payment (participant_id, month, amount_won, paid_on) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [participant.id, month, amount, paidOn],
-    );
+    inserted = await tx.query(INSERT, [participant.id, month, amount, paidOn]);
   } catch (error) {
     // the row lock makes this unreachable; the UNIQUE (participant_id, month) constraint is the last guard
     if ((error as { code?: unknown }).code === UNIQUE_VIOLATION)
@@ -94,5 +101,5 @@ async function pay(tx: EntityManager, viewer: Viewer, input: PayAllowanceInput):
   // persons paid in a month bound how few persons a published sum went to: the first payment of the month counts one
   const payees = paid.some((p) => p.paidOn.slice(0, 7) === paidOn.slice(0, 7)) ? 0 : 1;
   await addToBreakdown(tx, participant.id, paidOn, { payments: 1, payees, paid_won: amount });
-  return [String(inserted[0].id), participant.id];
+  return inserted[0];
 }
