@@ -51,5 +51,6 @@ it("keeps a statement's error the caller's, and the connection usable", async ()
 it("names a text alike in every process, from the text alone", () => {
   expect(statementName(PLUS_ONE)).toBe(statementName(`${PLUS_ONE}`));
   expect(statementName(PLUS_ONE)).not.toBe(statementName(TIMES_TWO));
-  expect(statementName(PLUS_ONE)).toMatch(/^njsp_[0-9a-f]{24}$/);
+  expect(statementName(PLUS_ONE)).toMatch(/^SELECT njsp_[0-9a-f]{24}$/);
+  expect(statementName("  insert INTO t VALUES ($1)")).toMatch(/^INSERT njsp_[0-9a-f]{24}$/);
 });

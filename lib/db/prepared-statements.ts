@@ -10,11 +10,15 @@ const WRAPPED = Symbol("njsp.prepared");
 const NAMES = new Map<string, string>();
 const NAMES_LIMIT = 5_000;
 
-/** The statement's name: derived from its text, so every connection (and every replica) names a text alike. */
+/**
+ * The statement's name: derived from its text, so every connection (and every replica) names a text alike; it begins
+ * with the statement's verb because tracing names a named statement's span by its name (`pg.query:SELECT njsp_…`).
+ */
 export function statementName(text: string): string {
   let name = NAMES.get(text);
   if (name) return name;
-  name = `njsp_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
+  const verb = /^\s*([A-Za-z]+)/.exec(text)?.[1].toUpperCase() ?? "SQL";
+  name = `${verb.slice(0, 12)} njsp_${createHash("sha1").update(text).digest("hex").slice(0, 24)}`;
   if (NAMES.size < NAMES_LIMIT) NAMES.set(text, name);
   return name;
 }
