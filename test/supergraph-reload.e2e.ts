@@ -29,7 +29,9 @@ beforeAll(async () => {
   file = path.join(dir, "supergraph.graphql");
   writeFileSync(file, ORIGINAL);
   const log = { info: (m: string) => logs.push(m), error: (m: string) => logs.push(m) };
-  system = await startSystem({ gateway: { supergraphFile: { path: file, pollMs: 50, settleMs: 50, log } } });
+  // a generous subgraph timeout: what fails here must be the swap, not a subgraph slowed by the other test files
+  // running in parallel on two cores (three 2.5 s timeouts once failed this test in CI)
+  system = await startSystem({ gateway: { timeoutMs: 10_000, supergraphFile: { path: file, pollMs: 50, settleMs: 50, log } } });
 });
 afterAll(async () => {
   await system?.stop();
