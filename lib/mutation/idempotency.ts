@@ -70,20 +70,17 @@ export async function claimKey(tx: EntityManager, claim: KeyClaim): Promise<{ re
   return { result: first.result };
 }
 
-const STORE_SQL = `UPDATE idempotency_key SET result = $3 WHERE user_sub = $1 AND key = $2`;
+/** The key's result, its three parameters numbered from `$first`. */
+const storeSql = (first: number) => `UPDATE idempotency_key SET result = $${first + 2} WHERE user_sub = $${first} AND key = $${first + 1}`;
 
 export async function storeResult(tx: EntityManager, claim: KeyClaim, result: unknown): Promise<void> {
-  await tx.query(STORE_SQL, storeParameters(claim, result));
-}
-
-/** The parameters of the key's result, $1–$3 of {@link STORE_SQL}. */
-function storeParameters(claim: KeyClaim, result: unknown): unknown[] {
-  return [claim.userSub, claim.key, JSON.stringify(result)];
+  await tx.query(storeSql(1), [claim.userSub, claim.key, JSON.stringify(result)]);
 }
 
 /**
- * Stores the key's result and runs `then` (one SELECT, parameters $1… of its own, no dollar-quoted text) in the same
- * round trip: a data-modifying WITH runs to completion whether or not the statement reads it, in the same transaction.
+ * Stores the key's result and runs `then` (one SELECT with parameters $1…) in the same round trip: a data-modifying
+ * WITH runs to completion whether or not the statement reads it, in the same transaction. The key's parameters come
+ * after `then`'s, so `then`'s text is used as it is.
  */
 export async function storeResultWith(
   tx: EntityManager,
@@ -91,7 +88,6 @@ export async function storeResultWith(
   result: unknown,
   then: { sql: string; parameters: unknown[] },
 ): Promise<void> {
-  const stored = storeParameters(claim, result);
-  const sql = then.sql.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + stored.length}`);
-  await tx.query(`WITH stored AS (${STORE_SQL}) ${sql}`, [...stored, ...then.parameters]);
+  const stored = storeSql(then.parameters.length + 1);
+  await tx.query(`WITH stored AS (${stored}) ${then.sql}`, [...then.parameters, claim.userSub, claim.key, JSON.stringify(result)]);
 }
