@@ -6,7 +6,7 @@ import { SUBGRAPHS } from "@subgraphs/registry";
 import { scrape, valuesOf } from "./support/prometheus";
 import { startSystem, type TestSystem } from "./support/system";
 import { TEST_AUTH, tokenFor } from "./support/test-auth";
-import { testDatabaseUrls } from "./support/test-env";
+import { scratchDatabases } from "./support/scratch-databases";
 
 /**
  * A client that goes away takes its work with it, through the gateway too: the gateway closes the subgraph calls it
@@ -16,7 +16,9 @@ import { testDatabaseUrls } from "./support/test-env";
  */
 const QUERY = "{ welfarePartners { id name } }";
 const DEADLINE_MS = 10_000; // generous for a loaded 2-core machine: without the cancel the statement would wait for ever
-const url = () => testDatabaseUrls()["welfare-partners"];
+// databases of this file's own: the locked table and pg_stat_activity are then this test's alone, whatever the test
+// files running in parallel read (on the shared databases their statements waited on the lock and were counted)
+let url: string;
 
 let locker: Client;
 let welfare: RunningService;
@@ -24,10 +26,11 @@ let system: TestSystem;
 let token: string;
 
 beforeAll(async () => {
-  locker = new Client({ connectionString: url() });
+  url = (await scratchDatabases("client_gone"))["welfare-partners"];
+  locker = new Client({ connectionString: url });
   await locker.connect();
   const built = await createSubgraphServer(SUBGRAPHS["welfare-partners"], {
-    databaseUrl: url(),
+    databaseUrl: url,
     poolSize: 4,
     auth: TEST_AUTH,
     statementTimeoutMs: 0,
