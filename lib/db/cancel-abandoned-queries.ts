@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { Client, type PoolClient } from "pg";
 import type { DataSource } from "typeorm";
+import { wrapEachConnection } from "./wrap-connections";
 
 /**
  * SQL that nobody waits for is cancelled. Each HTTP request runs in an {@link AbandonableWork} scope; every statement
@@ -85,16 +86,9 @@ export function runAbandonable<T>(work: AbandonableWork, fn: () => T): T {
  * already holds are covered too.
  */
 export function cancellableQueries(dataSource: DataSource, databaseUrl: string): () => AbandonableWork {
-  const pool = (dataSource.driver as unknown as { master?: import("pg").Pool }).master;
-  pool?.on("acquire", (client) => {
-    const target = client as unknown as { [WRAPPED]?: true; query: (...args: unknown[]) => unknown };
-    if (target[WRAPPED]) return;
-    target[WRAPPED] = true;
-    const query = target.query.bind(target);
-    target.query = (...args: unknown[]) => {
-      const work = scope.getStore();
-      return work ? work.track(client, () => query(...args)) : query(...args);
-    };
+  wrapEachConnection(dataSource, WRAPPED, (query, client) => (...args: unknown[]) => {
+    const work = scope.getStore();
+    return work ? work.track(client, () => query(...args)) : query(...args);
   });
   // pg_cancel_backend from a short-lived connection of the same user: it cancels whatever that backend runs when it
   // arrives, a tiny window (the statement ending just then) that statement_timeout would close anyway

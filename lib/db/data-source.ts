@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import type { Pool } from "pg";
 import { DataSource, type Logger } from "typeorm";
 import type { Logger as ServiceLogger } from "@lib/log/logger";
 import type { ClassList } from "@lib/subgraph/declaration";
@@ -91,8 +92,8 @@ export interface PoolCounts {
 }
 
 /** The driver's pool behind a TypeORM data source; undefined before it is initialised. */
-export function poolOf(dataSource: DataSource): (PoolCounts & { connect(): Promise<{ release(): void }> }) | undefined {
-  return (dataSource.driver as unknown as { master?: PoolCounts & { connect(): Promise<{ release(): void }> } }).master;
+export function poolOf(dataSource: DataSource): Pool | undefined {
+  return (dataSource.driver as unknown as { master?: Pool }).master;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
-import type { PoolClient, QueryConfig } from "pg";
+import type { QueryConfig } from "pg";
 import type { DataSource } from "typeorm";
+import { wrapEachConnection, type ConnectionQuery } from "./wrap-connections";
 
 /** Distinct statements one connection keeps prepared at most; past this, new texts go unnamed (parsed each time). */
 export const DEFAULT_PREPARED_PER_CONNECTION = 200;
@@ -23,8 +24,6 @@ export function statementName(text: string): string {
   return name;
 }
 
-type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown;
-
 /**
  * Sends every parameterised statement of `dataSource`'s pool as a named prepared statement. A subgraph sends the same
  * few dozen texts all day (TypeORM's and our own SQL, with `$n` parameters), and PostgreSQL parsed and planned each
@@ -38,18 +37,14 @@ type Query = (config: unknown, values?: unknown, callback?: unknown) => unknown;
  * service and PostgreSQL: `DATABASE_PREPARED_STATEMENTS=false` turns this off there.
  */
 export function usePreparedStatements(dataSource: DataSource, perConnection = DEFAULT_PREPARED_PER_CONNECTION): void {
-  const pool = (dataSource.driver as unknown as { master?: import("pg").Pool }).master;
-  pool?.on("acquire", (client: PoolClient) => preparing(client, perConnection));
+  wrapEachConnection(dataSource, WRAPPED, (query) => preparing(query, perConnection));
 }
 
-/** Wraps one connection's `query` (once): `(text, values)` with values becomes `{ name, text, values }`. */
-export function preparing(client: PoolClient, perConnection: number): void {
-  const target = client as unknown as { [WRAPPED]?: Set<string>; query: Query };
-  if (target[WRAPPED]) return;
+/** One connection's `query` where `(text, values)` with values becomes `{ name, text, values }`. */
+function preparing(query: ConnectionQuery, perConnection: number): ConnectionQuery {
+  // the texts this connection has prepared: the server keeps them until the connection closes
   const prepared = new Set<string>();
-  target[WRAPPED] = prepared;
-  const query: Query = target.query.bind(target);
-  target.query = (config: unknown, values?: unknown, callback?: unknown) => {
+  return (config: unknown, values?: unknown, callback?: unknown) => {
     if (typeof config !== "string" || !Array.isArray(values) || values.length === 0) return query(config, values, callback);
     const name = statementName(config);
     if (!prepared.has(name)) {
