@@ -12,7 +12,7 @@ export interface ReportAnswer {
  * nor a serialization of a ~300 KB breakdown (649 cells of offices × tracks), only a lookup. Bounded by the answers'
  * JSON length; an entry is never stale (its key holds the figures versions), the bound only frees memory.
  */
-const PARSED_CHARS = 8 * 1024 * 1024;
+const PARSED_CHARS = 4 * 1024 * 1024;
 
 export function parsedAnswers() {
   const memo = new InMemoryLRUCache<ReportAnswer>({ maxSize: PARSED_CHARS, sizeCalculation: (answer) => answer.json.length });
