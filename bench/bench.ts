@@ -42,7 +42,10 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
   );
   // before its workload's rounds, so that its first request is a cold one
   const breakdownLatency = workloads.includes("ProgramBreakdown")
-    ? await measureBreakdownLatency(gateway, contract, BREAKDOWN_CHOICES)
+    ? {
+        ...(await measureBreakdownLatency(gateway, contract, BREAKDOWN_CHOICES)),
+        ...(options.reportCache !== undefined ? { reportCache: options.reportCache } : {}),
+      }
     : undefined;
   if (breakdownLatency) {
     log(

@@ -40,6 +40,8 @@ export interface CliOptions {
   writes: WriteSizes | null;
   /** `--baseline <git-ref>`: the version before access control, run beside ours (bench/baseline/); null: none. */
   baseline: string | null;
+  /** `--report-cache`: the started system's gateway caches report answers (REPORT_CACHE=true); off by default. */
+  reportCache: boolean;
 }
 
 /** The launcher's default data size: `--participants` with it uses the normal `.data` directory and port. */
@@ -69,7 +71,10 @@ export const USAGE = `usage: npm run bench -- [options]
                          never with --reuse)
   --allowance-batch <n>  participants paid in the write phase's allowance batch (default 10000; 300 with --quick)
   --baseline <git-ref>   also run that version (e.g. e185dc0, before access control) from a worktree under
-                         .data/baseline-<sha>, in rounds rotating with ours, and report the cost of access control`;
+                         .data/baseline-<sha>, in rounds rotating with ours, and report the cost of access control
+  --report-cache         start the system with the gateway's report cache on (REPORT_CACHE=true; off by default, as
+                         the peer caches nothing): the breakdown asked again is then a cache hit, and the report
+                         workloads' rounds mostly hits too (not with --reuse)`;
 
 function positive(name: string, text: string): number {
   const value = Number(text);
@@ -125,6 +130,7 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
       "no-writes": { type: "boolean", default: false },
       "allowance-batch": { type: "string" },
       baseline: { type: "string" },
+      "report-cache": { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
     strict: true,
@@ -150,6 +156,8 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
   const frozenSec = values.frozen !== undefined ? nonNegative("frozen", values.frozen) : quick || values.reuse ? 0 : DEFAULT_FROZEN_SEC;
   if (values.reuse && frozenSec > 0)
     throw new Error("--frozen must not be combined with --reuse (it stops a subgraph the harness started)");
+  if (values.reuse && values["report-cache"])
+    throw new Error("--report-cache must not be combined with --reuse (the running system has its own settings)");
   const frozenSubgraph = values["frozen-subgraph"] ?? DEFAULT_FROZEN_SUBGRAPH;
   if (!(FREEZABLE_SUBGRAPHS as readonly string[]).includes(frozenSubgraph))
     throw new Error(`--frozen-subgraph must be one of ${FREEZABLE_SUBGRAPHS.join(", ")}, got "${frozenSubgraph}"`);
@@ -174,5 +182,6 @@ export function parseCli(args: string[], env: Environment = process.env): CliOpt
     frozenSubgraph: frozenSubgraph as CliOptions["frozenSubgraph"],
     writes,
     baseline: values.baseline?.trim() || null,
+    reportCache: values["report-cache"] === true,
   };
 }

@@ -43,6 +43,8 @@ export interface BreakdownLatency {
   /** Median of `samples` sequential requests of one breakdown after as many unmeasured ones (warm: the gateway's cache). */
   warmP50Ms: number;
   samples: number;
+  /** Whether the gateway's report cache was on (so that "asked again" was a hit); absent: not known. */
+  reportCache?: boolean;
 }
 
 /**

@@ -140,7 +140,8 @@ export function renderMarkdown(results: BenchResults): string {
     lines.push(
       `- ProgramBreakdown (offices × tracks first): first request ${fmt(breakdown.firstMs, 1)} ms (target ≤ 1000 ms cold); ` +
         `each other year × breakdown asked once p50 ${fmt(breakdown.uncachedP50Ms, 1)} ms, max ${fmt(breakdown.uncachedMaxMs, 1)} ms; ` +
-        `asked again p50 ${fmt(breakdown.warmP50Ms, 1)} ms over ${breakdown.samples} (target ≤ 100 ms warm)`,
+        `asked again p50 ${fmt(breakdown.warmP50Ms, 1)} ms over ${breakdown.samples} (target ≤ 100 ms warm)` +
+        reportCacheNote(breakdown.reportCache),
     );
   }
   const peerHeader = withPeer ? ["peer req/s", "peer p99", "ours/peer req/s", "ours/peer p99"] : [];
@@ -209,3 +210,9 @@ export function renderMarkdown(results: BenchResults): string {
 
 /** The soak's RSS curve, written beside latest.md (output.ts). */
 export const SOAK_SVG = "latest-soak.svg";
+
+/** "Asked again" is a hit of the gateway's report cache only with it on; the harness starts the system without it. */
+function reportCacheNote(reportCache: boolean | undefined): string {
+  if (reportCache === undefined) return "";
+  return reportCache ? "; report cache on (asked again: a hit)" : "; report cache off (asked again: computed again; --report-cache)";
+}

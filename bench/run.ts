@@ -43,7 +43,11 @@ async function main(): Promise<void> {
       subgraphUrls = defaultSubgraphUrls(gatewayUrl);
     } else {
       log(`starting the system (node dist/scripts/start.js) with ${options.participants} participants`);
-      system = await launchSystem({ participants: options.participants });
+      system = await launchSystem({
+        participants: options.participants,
+        ...(options.reportCache ? { env: { REPORT_CACHE: "true" } } : {}),
+      });
+      log(`the gateway's report cache is ${options.reportCache ? "on (--report-cache)" : "off"}`);
       gatewayUrl = system.gatewayUrl;
       subgraphMetricsUrls = system.subgraphMetricsUrls;
       subgraphUrls = system.subgraphUrls;
@@ -71,6 +75,7 @@ async function main(): Promise<void> {
       ...(peer ? { peer: { url: peer.url, pid: peer.pid } } : {}),
       ...(baseline ? { baseline: { url: baseline.system.gatewayUrl, metricsUrls: baseline.metricsUrls, about: baseline.about } } : {}),
       seededParticipants: options.reuse ? null : options.participants,
+      ...(options.reuse ? {} : { reportCache: options.reportCache }),
       durationSec: options.durationSec,
       warmupSec: options.warmupSec,
       connections: options.connections,

@@ -55,6 +55,8 @@ export interface BenchOptions {
   baseline?: { url: string; metricsUrls: Record<string, string>; about: BaselineAbout };
   /** The data size the system was seeded with, when the harness asked for one (`--participants`); recorded only. */
   seededParticipants?: number | null;
+  /** Whether the started system's gateway caches report answers (`--report-cache`); absent: not known (`--reuse`). */
+  reportCache?: boolean;
   /** Minutes of soak after the rounds (bench/soak/soak.ts); 0 or absent: none. */
   soakMinutes?: number;
   /** Freeze one subgraph after the rounds and the soak (bench/frozen/frozen.ts); absent: not. */

@@ -7,6 +7,7 @@ import { abandonedCallError, fetcherWithClientSignal, isAbandonedCallError, with
 import { subgraphUnavailableError } from "./errors";
 import { isBreakerOpenError, type SubgraphBreaker } from "./subgraph-breaker";
 import { isAbandonedCall, type Fetcher } from "./subgraph-fetcher";
+import { noteSubgraphCall } from "./subgraph-calls";
 
 /** How a subgraph call ended, for metrics: `abandoned` when the gateway's client went away first (not a failure). */
 export type SubgraphOutcome = "ok" | "graphql_errors" | "unavailable" | "abandoned";
@@ -72,6 +73,7 @@ export class AgencyDataSource extends RemoteGraphQLDataSource {
 
   override async process(options: Parameters<RemoteGraphQLDataSource["process"]>[0]): ReturnType<RemoteGraphQLDataSource["process"]> {
     const started = process.hrtime.bigint();
+    noteSubgraphCall(options.context, this.agency.serviceName);
     const end = (outcome: SubgraphOutcome) =>
       this.agency.onCallEnd?.(this.agency.serviceName, outcome, Number(process.hrtime.bigint() - started) / 1e9);
     // the request's signal (client-gone.ts) goes with the call, so the call stops when its client goes away

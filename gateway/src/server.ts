@@ -28,6 +28,7 @@ import { reportsRoutes } from "./reports/reports.routes";
 import { GatewayMetrics } from "./metrics";
 import { dedupeInFlight } from "./in-flight-dedup";
 import { createSubgraphFetcher } from "./subgraph-fetcher";
+import { servedJson } from "./report-answers";
 import { useReportCache, type ReportCacheOptions } from "./use-report-cache";
 import { supergraphFile, type SupergraphFileOptions } from "./use-supergraph-file";
 import { refuseBatchedRequests, useArmor, type GatewayLimits } from "./use-armor";
@@ -162,8 +163,9 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
       }
       return result;
     },
-    // Compact JSON: Apollo's default pretty-printing costs time and bytes on large reports.
-    stringifyResult: (value) => JSON.stringify(value),
+    // Compact JSON: Apollo's default pretty-printing costs time and bytes on large reports; a cached report is sent
+    // as stored (report-answers.ts)
+    stringifyResult: (value) => servedJson(value) ?? JSON.stringify(value),
     // bin.ts handles signals; a library must not install process-wide handlers (tests start many gateways).
     stopOnTerminationSignals: false,
     plugins: [

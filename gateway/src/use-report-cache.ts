@@ -1,11 +1,12 @@
-import { createHash } from "node:crypto";
-import { HeaderMap, type ApolloServerPlugin, type GraphQLRequestContext } from "@apollo/server";
-import { Kind, OperationTypeNode, type FormattedExecutionResult, type GraphQLFormattedError, type OperationDefinitionNode } from "graphql";
+import { HeaderMap, type ApolloServerPlugin } from "@apollo/server";
+import type { GraphQLFormattedError } from "graphql";
 import type { Caller } from "@lib/auth/bearer";
-import { ANONYMOUS, type Viewer } from "@lib/auth/viewer";
 import { SUPPRESSED } from "@lib/graphql/error-codes";
 import { figuresVersions } from "./figures-versions";
+import { answerBaseOf, isReportOperation, sha256 } from "./report-cache-key";
+import { parsedAnswers, servedResult } from "./report-answers";
 import { reportStore } from "./report-cache-store";
+import { subgraphsCalled } from "./subgraph-calls";
 
 /** The report cache's settings (`REPORT_CACHE`, `REPORT_CACHE_TTL_S`, `REDIS_URL`). */
 export interface ReportCacheOptions {
@@ -22,20 +23,28 @@ export const DEFAULT_REPORT_CACHE_TTL_S = 3600;
 
 /** The only errors an answer may carry to be cached: both are decided by the figures and the viewer's shape alone. */
 const CACHEABLE_ERRORS = new Set([SUPPRESSED, "FORBIDDEN"]);
+/** How many operations' sources this process remembers (each a few bytes; the store keeps them too). */
+const KNOWN_SOURCES = 10_000;
 
 /**
  * Caches the answers of report operations (every root field `programReport` or `programBreakdown`), keyed by the
- * query, its variables, the viewer's rule shape (scopes, and whether they work for an office), for a breakdown
- * asked by a center manager their office too, and the four subgraphs' figures versions.
+ * query, its variables, the viewer's rule shape, a center manager's office for a breakdown, the month and the
+ * supergraph (report-cache-key.ts), and the figures versions of the subgraphs the answer was computed from.
  *
  * Safe to share among viewers of one key: the report and its small-cell suppression depend on the figures only (no
  * resolver of ProgramReport or RegionReport reads the viewer; suppression is the same for everyone); the breakdown
  * depends on the viewer only in that a center manager reads their own office's (program-breakdown.resolver.ts), so
  * their office is part of the key; and which fields a viewer may read depends only on the rule shape
- * (authorizing-gateway.ts keys the same way). Never stale:
- * each writer bumps its subgraph's figures version in the transaction that changes the figures
- * (lib/db/figures-version.ts), so the next request's key is new. An answer with any other error (a subgraph down)
- * is not kept. A hit still passes authentication, the rate limit and the operation limits: only execution is skipped.
+ * (authorizing-gateway.ts keys the same way). Never stale: each writer bumps its subgraph's figures version in the
+ * transaction that changes the figures (lib/db/figures-version.ts), so the next request's key is new.
+ *
+ * Which versions: an answer is made of the answers of the subgraphs its execution called (subgraph-calls.ts), each
+ * a function of the query and that subgraph's figures; so its key holds those subgraphs' versions, probed before it
+ * was computed, and no others (a breakdown: job-centers' alone, one probe instead of four). Those sources are kept
+ * beside the answers, for the next request to know whom to probe; if they changed (a plan that now reaches another
+ * subgraph) the answer is not kept, the sources are, and the next request probes them all. An answer with any other
+ * error (a subgraph down) is not kept. A hit still passes authentication, the rate limit and the operation limits:
+ * only execution is skipped, and a hit's JSON is sent as stored (report-answers.ts).
  *
  * A small explicit cache rather than `@apollo/server-plugin-response-cache`: that plugin never caches an answer
  * with errors, and every report carries SUPPRESSED errors for its withheld cells; and it is invalidated by time
@@ -44,75 +53,85 @@ const CACHEABLE_ERRORS = new Set([SUPPRESSED, "FORBIDDEN"]);
 export function useReportCache(subgraphUrls: Readonly<Record<string, string>>, options: ReportCacheOptions) {
   const log = options.log ?? ((message: string) => console.warn(message));
   const store = reportStore(options.redisUrl, log);
+  const parsed = parsedAnswers();
   const versions = figuresVersions(subgraphUrls);
   const prefix = options.keyPrefix ?? "njsp:report";
+  const known = new Map<string, readonly string[]>();
+  let supergraphId = "";
+
+  const answerKey = (base: string, version: string) => `${prefix}:${sha256(`${base}\n${version}`)}`;
+  const sourcesKey = (base: string) => `${prefix}:sources:${base}`;
+  const remember = (base: string, sources: readonly string[]) => {
+    if (known.size >= KNOWN_SOURCES && !known.has(base)) known.delete(known.keys().next().value as string);
+    known.set(base, sources);
+  };
+  /** The subgraphs the last answer of this kind was computed from; all of them when none was computed yet. */
+  const sourcesOf = async (base: string): Promise<readonly string[]> => {
+    const remembered = known.get(base);
+    if (remembered) return remembered;
+    const stored = await store.cache.get(sourcesKey(base));
+    const sources = stored === undefined ? undefined : stored.split(",").filter(Boolean);
+    if (!sources || !sources.every((name) => versions.names.includes(name))) return versions.names;
+    remember(base, sources);
+    return sources;
+  };
+  const fromStore = async (key: string) => {
+    const json = await store.cache.get(key);
+    return json === undefined ? undefined : parsed.keep(key, json, options.ttlSeconds);
+  };
 
   const plugin: ApolloServerPlugin<Caller> = {
+    serverWillStart() {
+      return Promise.resolve({
+        schemaDidLoadOrUpdate({ coreSupergraphSdl }) {
+          supergraphId = sha256(coreSupergraphSdl ?? "");
+        },
+      });
+    },
     requestDidStart() {
-      let key: string | undefined;
-      let hit = false;
+      let miss: { base: string; probed: Map<string, string> } | undefined;
       return Promise.resolve({
         async responseForOperation(context) {
           if (!isReportOperation(context.operation)) return null;
-          const version = await versions.current();
+          const base = answerBaseOf(context, supergraphId);
+          const version = await versions.current(await sourcesOf(base));
           if (version === null) return null;
-          key = `${prefix}:${keyOf(context, version)}`;
-          const cached = await store.cache.get(key);
-          if (cached === undefined) return null;
-          hit = true;
-          return {
-            http: { status: undefined, headers: new HeaderMap() },
-            body: { kind: "single", singleResult: JSON.parse(cached) as FormattedExecutionResult },
-          };
+          const key = answerKey(base, version);
+          const answer = (await parsed.get(key)) ?? (await fromStore(key));
+          if (answer === undefined) {
+            miss = {
+              base,
+              probed: new Map(
+                version
+                  .split(",")
+                  .filter(Boolean)
+                  .map((entry) => [entry.split("=")[0], entry]),
+              ),
+            };
+            return null;
+          }
+          return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: "single", singleResult: servedResult(answer) } };
         },
-        async willSendResponse({ response }) {
-          if (!key || hit || response.body.kind !== "single" || (response.http.status ?? 200) !== 200) return;
+        async willSendResponse({ response, contextValue }) {
+          if (!miss || response.body.kind !== "single" || (response.http.status ?? 200) !== 200) return;
           const { data, errors } = response.body.singleResult;
           if (!data || !(errors ?? []).every(isCacheableError)) return;
-          await store.cache.set(key, JSON.stringify({ data, ...(errors ? { errors } : {}) }), { ttl: options.ttlSeconds });
+          const sources = subgraphsCalled(contextValue);
+          const { base, probed } = miss;
+          // a source probed only now might already be newer than what the answer was computed from: not kept
+          if (sources.every((name) => probed.has(name))) {
+            const version = sources.map((name) => probed.get(name)).join(",");
+            await store.cache.set(answerKey(base, version), JSON.stringify({ ...(errors ? { errors } : {}), data }), {
+              ttl: options.ttlSeconds,
+            });
+          }
+          await store.cache.set(sourcesKey(base), sources.join(","), { ttl: options.ttlSeconds });
+          remember(base, sources);
         },
       });
     },
   };
   return { plugin, close: () => store.close() };
-}
-
-/** The root fields whose answers are cached: the reports, computed from figures alone. */
-const REPORT_FIELDS = new Set(["programReport", "programBreakdown"]);
-
-/** A query whose every root selection is a report (or `__typename`): anything else is not cached. */
-function isReportOperation(operation: OperationDefinitionNode | undefined): boolean {
-  if (operation?.operation !== OperationTypeNode.QUERY) return false;
-  const names = rootFieldsOf(operation);
-  return names.some((name) => REPORT_FIELDS.has(name!)) && names.every((name) => REPORT_FIELDS.has(name!) || name === "__typename");
-}
-
-function rootFieldsOf(operation: OperationDefinitionNode): Array<string | null> {
-  return operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : null));
-}
-
-function keyOf(context: GraphQLRequestContext<Caller>, version: string): string {
-  const viewer = context.contextValue.viewer ?? ANONYMOUS;
-  const parts = [
-    context.queryHash,
-    context.operationName ?? "",
-    JSON.stringify(context.request.variables ?? {}),
-    shapeOf(viewer),
-    ownOfficeOf(context.operation, viewer),
-    version,
-  ];
-  return createHash("sha256").update(parts.join("\n")).digest("hex");
-}
-
-/** What the access rules can tell apart about a viewer; nothing that names a person or an office. */
-function shapeOf(viewer: Viewer): string {
-  return viewer.kind === "user" ? `${[...viewer.scopes].sort().join(" ")}${viewer.org ? "+office" : ""}` : "anonymous";
-}
-
-/** A center manager's breakdown is their own office's: their answer is theirs (program-breakdown.resolver.ts). */
-function ownOfficeOf(operation: OperationDefinitionNode | undefined, viewer: Viewer): string {
-  const breakdown = operation !== undefined && rootFieldsOf(operation).includes("programBreakdown");
-  return breakdown && viewer.kind === "user" && viewer.role === "CENTER_MANAGER" && viewer.org ? `${viewer.org.kind}:${viewer.org.id}` : "";
 }
 
 function isCacheableError(error: GraphQLFormattedError): boolean {
