@@ -20,8 +20,8 @@ module.exports = {
   ],
   testMatch: ["**/*.test.ts", "**/*.e2e.ts"],
   transform: { "^.+\\.[tj]s$": ["@swc/jest", { ...swcrc, swcrc: false }] },
-  // jose ships only ES modules: Node 20.19 requires them natively at run time, jest needs them compiled to CommonJS
-  transformIgnorePatterns: ["/node_modules/(?!jose/)"],
+  // jose, p-queue and p-timeout ship only ES modules: Node 20.19 requires them natively at run time, jest needs them compiled to CommonJS
+  transformIgnorePatterns: ["/node_modules/(?!(jose|p-queue|p-timeout)/)"],
   globalSetup: "<rootDir>/test/support/global-setup.ts",
   globalTeardown: "<rootDir>/test/support/global-teardown.ts",
   reporters: ["default", "<rootDir>/test/support/summary-reporter.js"],

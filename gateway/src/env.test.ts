@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { SCHEMA_DIR } from "@lib/config/paths";
 import { EnvError } from "@lib/env/env";
@@ -31,6 +32,7 @@ describe("readGatewayEnv", () => {
       introspection: "authenticated",
       safelist: { enabled: false, path: path.join(SCHEMA_DIR, "..", "test", "contract", "operations.graphql") },
       rateLimit: { points: 100_000, windowSeconds: 60, redisUrl: null },
+      admission: { maxConcurrent: availableParallelism() * 8, maxQueued: 256, maxWaitMs: 5000 },
       reportCache: { enabled: true, ttlSeconds: 3600 },
       trustProxy: false,
       logRequests: true,

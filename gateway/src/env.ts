@@ -9,6 +9,7 @@ import { SUBGRAPH_LIST, type SubgraphName } from "@subgraphs/registry";
 import { defaultIntrospectionMode, INTROSPECTION_MODES, type IntrospectionMode } from "./use-introspection-rule";
 import { DEFAULT_SAFELIST_PATH } from "./use-persisted-queries";
 import { DEFAULT_RATE_LIMIT } from "./use-rate-limit";
+import { DEFAULT_ADMISSION, type AdmissionOptions } from "./use-admission";
 import { DEFAULT_REPORT_CACHE_TTL_S } from "./use-report-cache";
 import { DEFAULT_SUPERGRAPH_POLL_MS } from "./use-supergraph-file";
 import { DEFAULT_BREAKER, type BreakerOptions } from "./subgraph-breaker";
@@ -46,6 +47,11 @@ export interface GatewayEnv {
   safelist: { enabled: boolean; path: string };
   /** `RATE_LIMIT_POINTS` (default 100000; 0 = off) per `RATE_LIMIT_WINDOW_S` (default 60), shared through `REDIS_URL` when set. */
   rateLimit: { points: number; windowSeconds: number; redisUrl: string | null };
+  /**
+   * `GATEWAY_MAX_CONCURRENT_REQUESTS` (default 8 per CPU; 0 = no limit) executing at once, `GATEWAY_MAX_QUEUED_REQUESTS`
+   * (256) waiting for their turn, each at most `GATEWAY_MAX_QUEUE_WAIT_MS` (5000): use-admission.ts.
+   */
+  admission: AdmissionOptions;
   /**
    * `TRUST_PROXY`: which proxies' `X-Forwarded-For` names the client (Express's `trust proxy`: a hop count such as `1`,
    * or `loopback`, `uniquelocal`, addresses); unset trusts none, so a client cannot pick the address it is counted as.
@@ -105,6 +111,11 @@ export function readGatewayEnv(env: Environment = process.env): GatewayEnv {
     },
     auth: readAuthEnv(read, isProduction(read.optional("NODE_ENV") ?? "production")),
     introspection: readIntrospection(read, isDevelopment(env)),
+    admission: {
+      maxConcurrent: read.num("GATEWAY_MAX_CONCURRENT_REQUESTS", DEFAULT_ADMISSION.maxConcurrent, { min: 0, max: 100_000 }),
+      maxQueued: read.num("GATEWAY_MAX_QUEUED_REQUESTS", DEFAULT_ADMISSION.maxQueued, { min: 0, max: 1_000_000 }),
+      maxWaitMs: read.num("GATEWAY_MAX_QUEUE_WAIT_MS", DEFAULT_ADMISSION.maxWaitMs, { min: 1, max: 600_000 }),
+    },
     trustProxy: trustProxyOf(read.optional("TRUST_PROXY")),
     logRequests: read.bool("LOG_REQUESTS", true),
     logLevel: readLogLevel(read),

@@ -29,6 +29,7 @@ export class GatewayMetrics {
 
   private readonly counter = (name: string, help: string, labelNames: string[]) =>
     new Counter({ name, help, labelNames, registers: [this.registry] });
+  private readonly gauge = (name: string, help: string) => new Gauge({ name, help, registers: [this.registry] });
   private readonly histogram = (name: string, help: string, labelNames: string[]) =>
     new Histogram({ name, help, labelNames, buckets: LATENCY_BUCKETS, registers: [this.registry] });
 
@@ -67,9 +68,22 @@ export class GatewayMetrics {
   });
   readonly contentType = this.registry.contentType;
 
+  /** Admission control (use-admission.ts): what executes, what waits at the door, and what became of each request. */
+  readonly admissionExecuting = this.gauge("njsp_gateway_admission_executing", "Requests executing now");
+  readonly admissionExecutingPeak = this.gauge("njsp_gateway_admission_executing_peak", "Most requests executing at once since start");
+  readonly admissionQueued = this.gauge("njsp_gateway_admission_queued", "Requests waiting for their turn now");
+  readonly admissions = this.counter(
+    "njsp_gateway_admission_total",
+    "Requests at the door: admitted, refused (queue full, waited too long), or their client gone while waiting",
+    ["outcome"],
+  );
+  readonly admissionWait = this.histogram("njsp_gateway_admission_wait_seconds", "Time admitted requests waited for their turn", []);
+  private executingPeak = 0;
+
   constructor() {
     processMetrics(); // start the process collectors now, so the first scrape already has CPU and event-loop figures
     for (const subgraph of SUBGRAPH_NAMES) this.fetchErrors.inc({ subgraph }, 0); // a zero before the first failure, for alerts on rate()
+    for (const outcome of ["admitted", "refused_queue_full", "refused_wait", "client_gone"]) this.admissions.inc({ outcome }, 0);
   }
 
   /** Express middleware counting every request when its response is finished; GraphQL requests by operation too. */
@@ -103,6 +117,18 @@ export class GatewayMetrics {
   observeSubgraphCall(subgraph: string, outcome: SubgraphOutcome, seconds: number): void {
     this.fetchDuration.observe({ subgraph }, seconds);
     if (outcome === "unavailable") this.fetchErrors.inc({ subgraph });
+  }
+
+  showAdmission(executing: number, queued: number): void {
+    this.admissionExecuting.set(executing);
+    this.admissionQueued.set(queued);
+    if (executing > this.executingPeak) this.admissionExecutingPeak.set((this.executingPeak = executing));
+  }
+
+  /** One request's fate at the door; an admitted one with the seconds it waited. */
+  countAdmission(outcome: "admitted" | "refused_queue_full" | "refused_wait" | "client_gone", waitedSeconds?: number): void {
+    this.admissions.inc({ outcome });
+    if (waitedSeconds !== undefined) this.admissionWait.observe(waitedSeconds);
   }
 
   /** The text exposition of process and gateway metrics. */

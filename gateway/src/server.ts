@@ -37,6 +37,7 @@ import { loadSafelist, usePersistedQueries } from "./use-persisted-queries";
 import { DEFAULT_RATE_LIMIT, useRateLimit, type RateLimitOptions } from "./use-rate-limit";
 import { traceOf, traceOperations, traceRequests, type RequestLog } from "./request-trace";
 import { useResilience, type ResilienceOptions } from "./use-resilience";
+import { DEFAULT_ADMISSION, useAdmission, type AdmissionOptions } from "./use-admission";
 
 /** Options of {@link createGateway}. */
 export interface GatewayOptions {
@@ -66,6 +67,8 @@ export interface GatewayOptions {
   safelist?: boolean | { path: string };
   /** Requests per user (or address) per window, in memory or through Redis; default 100,000 a minute (use-rate-limit.ts). */
   rateLimit?: RateLimitOptions;
+  /** Requests executing at once, and how many may wait how long for their turn; default DEFAULT_ADMISSION (use-admission.ts). */
+  admission?: AdmissionOptions;
   /** Express's `trust proxy`: set behind a load balancer so each client is counted by its own address (default none). */
   trustProxy?: string | number | false;
   /** Depth, alias, directive, token and cost limits; default GATEWAY_LIMITS (use-armor.ts). Tests lower them. */
@@ -197,6 +200,8 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   });
   app.get("/graphql", graphiqlHandler());
   const traceRequest = traceRequests(options.requestLog ?? false);
+  // GraphQL requests and the CSV export wait for their turn; /health, /metrics, GraphiQL and the page never do
+  const admit = useAdmission(options.admission ?? DEFAULT_ADMISSION, metrics);
   const context = rateLimit.context(async ({ req, res }) => ({
     ...(await callerOf(req.headers.authorization, (token) => options.auth.verify(token))),
     trace: traceOf(res),
@@ -209,10 +214,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
     express.json({ limit: BODY_LIMIT }),
     refuseBatchedRequests,
     persisted.guard,
+    // after the body is read: a client sending it slowly does not hold a place meanwhile
+    admit,
     expressMiddleware(apollo, { context }),
   );
   // the analysts' page and the CSV export: the contract's ProgramBreakdown, run through this same server
-  app.use("/reports", reportsRoutes({ graphql: inProcessGraphQL(apollo, context), traceRequest }));
+  app.use("/reports", reportsRoutes({ graphql: inProcessGraphQL(apollo, context), traceRequest, admit }));
   app.use(jsonErrorHandler(logger));
 
   let bound: { port: number; url: string };
