@@ -2,10 +2,11 @@ import path from "node:path";
 import { PROJECT_ROOT } from "@lib/config/paths";
 import { reachableHost } from "@lib/http/service";
 import { subgraphVariable } from "@lib/subgraph/declaration";
-import { SUBGRAPH_LIST, type SubgraphName } from "@subgraphs/registry";
+import { SUBGRAPH_LIST } from "@subgraphs/registry";
 import { createLogger } from "@lib/log/logger";
 import { readLauncherEnv } from "./env";
 import { launcherLogDestination } from "./support/log-lines";
+import { GATEWAY_NODE_FLAGS, SUBGRAPH_NODE_FLAGS } from "./support/node-flags";
 import { provideDatabases } from "./support/databases";
 import { counselorToken, provideLocalAuth } from "./support/local-auth";
 import { startProcess, stopProcesses, waitForHealth, type ProcessSpec, type ServiceProcess } from "./support/processes";
@@ -18,23 +19,6 @@ import { supervise, type Supervised } from "./support/supervise";
  * (support/supervise.ts). Ctrl-C (SIGINT/SIGTERM) stops every process, then PostgreSQL.
  */
 
-/**
- * The gateway's live data is small (~60 MB of heap under load); without a cap V8 lets the old generation grow to
- * several hundred MB before collecting it. A cap keeps its RSS bounded at a small cost in GC time.
- */
-const GATEWAY_NODE_FLAGS = ["--max-old-space-size=160"];
-/**
- * The subgraphs' live heap under the benchmark's soak: job-centers about 80 MB (its old space swung 80–180 MB between
- * full collections, ProgramBreakdown's garbage), the others about 40 MB (up to 70). Uncapped, V8 grows each old
- * generation for minutes before it settles, and the RSS with it (+7–17 % from the soak's first minute to its last,
- * without any leak: the old space after each full collection stays flat). Capped, it settles at once.
- */
-const SUBGRAPH_NODE_FLAGS: Record<SubgraphName, string[]> = {
-  "job-centers": ["--max-old-space-size=192"],
-  "local-job-centers": ["--max-old-space-size=96"],
-  "saeil-centers": ["--max-old-space-size=96"],
-  "welfare-partners": ["--max-old-space-size=96"],
-};
 const dist = (...parts: string[]) => path.join(PROJECT_ROOT, "dist", ...parts);
 /**
  * Each service's name in traces. The services inherit the launcher's environment, OTEL_* included, so one
@@ -84,7 +68,7 @@ async function main(): Promise<void> {
         const service = launch(name, {
           script: dist("subgraphs", "bin.js"),
           args: [name],
-          nodeFlags: SUBGRAPH_NODE_FLAGS[name],
+          nodeFlags: [...SUBGRAPH_NODE_FLAGS[name]],
           env: {
             PORT: String(port),
             HOST: env.host,
@@ -110,7 +94,7 @@ async function main(): Promise<void> {
     for (const subgraph of SUBGRAPH_LIST) {
       gatewayEnv[subgraphVariable(subgraph, "URL")] = `http://${host}:${env.subgraphPorts[subgraph.name]}/graphql`;
     }
-    const gateway = launch("gateway", { script: dist("gateway", "src", "bin.js"), env: gatewayEnv, nodeFlags: GATEWAY_NODE_FLAGS });
+    const gateway = launch("gateway", { script: dist("gateway", "src", "bin.js"), env: gatewayEnv, nodeFlags: [...GATEWAY_NODE_FLAGS] });
     await waitForHealth(gateway, `http://${host}:${env.gatewayPort}/readyz`, 30_000);
     for (const service of services) {
       const spec = specs.get(service.name)!;

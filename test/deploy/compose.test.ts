@@ -1,5 +1,6 @@
 import { databaseName, subgraphVariable } from "@lib/subgraph/declaration";
 import { SUBGRAPH_LIST } from "@subgraphs/registry";
+import { GATEWAY_NODE_FLAGS, SUBGRAPH_NODE_FLAGS } from "../../scripts/support/node-flags";
 import { DCLinter } from "dclint";
 import { composeSchemaErrors, composePath, environmentOf, networksOf, readCompose, withDefaults } from "./support/compose-file";
 
@@ -43,6 +44,13 @@ describe("docker-compose.yml", () => {
     expect(services.setup.restart).toBe("no");
     for (const name of [...agencies, "gateway"]) expect(services[name].healthcheck?.test?.at(-1)).toContain("'/readyz'");
     for (const name of agencies) expect(services[`${name}-db`].healthcheck?.test?.at(-1)).toContain("pg_isready");
+  });
+
+  it("starts every service with the launcher's node flags (heap caps: scripts/support/node-flags.ts)", () => {
+    for (const name of agencies) {
+      expect(services[name].command).toEqual(["node", ...SUBGRAPH_NODE_FLAGS[name], "dist/subgraphs/bin.js", name]);
+    }
+    expect(services.gateway.command).toEqual(["node", ...GATEWAY_NODE_FLAGS, "dist/gateway/src/bin.js"]);
   });
 
   it("publishes only the gateway's port, on the host's loopback interface", () => {

@@ -4,6 +4,7 @@ import dockerignore from "@balena/dockerignore";
 import { DockerfileParser, JSONInstruction, ModifiableInstruction, type Instruction } from "dockerfile-ast";
 import { validate } from "dockerfile-utils";
 import { PROJECT_ROOT } from "@lib/config/paths";
+import { GATEWAY_NODE_FLAGS } from "../../scripts/support/node-flags";
 
 // The image cannot be built here (no Docker engine on CI), so the Dockerfile is read with the parser and linter of
 // the Docker language server (dockerfile-utils, dockerfile-ast) and .dockerignore with Docker's own matching rules.
@@ -70,7 +71,7 @@ describe("Dockerfile", () => {
     expect(healthcheck[0].getArgumentsContent()).toContain("'/healthz'");
     expect(healthcheck[0].getArgumentsContent()).toContain("process.env.PORT || 4000");
     expect(runtime.filter((i) => i.getKeyword() === "CMD").map(jsonOf)).toEqual([
-      ["node", "--max-old-space-size=160", "dist/gateway/src/bin.js"],
+      ["node", ...GATEWAY_NODE_FLAGS, "dist/gateway/src/bin.js"],
     ]);
   });
 });

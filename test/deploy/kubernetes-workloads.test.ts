@@ -1,5 +1,6 @@
 import { subgraphVariable } from "@lib/subgraph/declaration";
 import { SUBGRAPH_LIST } from "@subgraphs/registry";
+import { SUBGRAPH_NODE_FLAGS } from "../../scripts/support/node-flags";
 import { readManifests, selects, workloadsOf, type Manifest } from "./support/kubernetes-manifests";
 
 const manifests = readManifests();
@@ -73,7 +74,7 @@ describe("deploy/k8s workloads", () => {
   it("give each subgraph its own command, port and database Secret, and no other agency's", () => {
     for (const subgraph of SUBGRAPH_LIST) {
       const [container] = workload(subgraph.name).template.spec!.containers;
-      expect(container.command).toEqual(["node", "dist/subgraphs/bin.js", subgraph.name]);
+      expect(container.command).toEqual(["node", ...SUBGRAPH_NODE_FLAGS[subgraph.name], "dist/subgraphs/bin.js", subgraph.name]);
       expect(container.ports?.[0].containerPort).toBe(subgraph.defaultPort);
       const env = envOf(subgraph.name);
       expect(env.find((variable) => variable.name === "PORT")?.value).toBe(String(subgraph.defaultPort));
