@@ -1,5 +1,5 @@
-import type { EntityManager } from "typeorm";
 import { bumpFiguresVersionIf } from "@lib/db/figures-version";
+import type { FinishWrite, WriteOutcome } from "@lib/mutation/run-mutation";
 import { centerYearUpsert } from "../center-annual-stats/center-year-figures.write";
 import { breakdownUpsert } from "../program-breakdown/breakdown-figures.write";
 import type { LockedParticipant } from "../participant/participant.write";
@@ -45,24 +45,32 @@ const PAY = `
   bumped AS (${bumpFiguresVersionIf("EXISTS (SELECT FROM payment)")})
   SELECT history.*, (SELECT to_json(payment) FROM payment) AS payment FROM history`;
 
+/** What a retry is answered with: the payment of the participant and month (UNIQUE), or by id (keys stored before). */
+export type PaidKey = { participantId: string; month: string } | { paymentId: string };
+
 /**
- * Pays `amount` won for `month` to the locked participant, unless the month is paid already or nothing is due: the
- * history before it, and the payment as inserted (`null` when nothing was written). The caller checks the history
- * and throws when a rule refuses the payment, which undoes the transaction, this payment included.
+ * Pays `amount` won for `month` to the locked participant, unless the month is paid already or nothing is due, in
+ * the round trip that stores the key's result and appends the log's row (`finish`): the history before it, and the
+ * payment as inserted (`null` when nothing was written). The caller checks the history and throws when a rule refuses
+ * the payment, which undoes the transaction, this payment, its key and its log row included.
  */
 export async function insertPayment(
-  tx: EntityManager,
+  finish: FinishWrite,
   participant: LockedParticipant,
   payment: { month: string; amountWon: number; paidOn: string },
-): Promise<{ history: AllowanceHistory; inserted: AllowancePayment | null }> {
-  const [row] = await tx.query<Array<AllowanceHistory & { payment: AllowancePayment | null }>>(PAY, [
-    participant.id,
-    payment.month,
-    payment.amountWon,
-    payment.paidOn,
-    participant.employmentCenterId,
-    participant.regionCode,
-  ]);
+): Promise<{ outcome: WriteOutcome<PaidKey>; history: AllowanceHistory; inserted: AllowancePayment | null }> {
+  const outcome = { result: { participantId: participant.id, month: payment.month }, participantIds: [participant.id] };
+  const [row] = await finish<AllowanceHistory & { payment: AllowancePayment | null }>(outcome, {
+    sql: PAY,
+    parameters: [
+      participant.id,
+      payment.month,
+      payment.amountWon,
+      payment.paidOn,
+      participant.employmentCenterId,
+      participant.regionCode,
+    ],
+  });
   const { payment: inserted, ...history } = row;
-  return { history, inserted };
+  return { outcome, history, inserted };
 }

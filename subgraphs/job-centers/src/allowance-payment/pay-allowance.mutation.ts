@@ -4,7 +4,7 @@ import type { EntityManager } from "typeorm";
 import { Policy, RequiresScopes } from "@lib/graphql/access";
 import { badUserInput } from "@lib/graphql/errors";
 import { checkDay, todayInKorea } from "@lib/mutation/dates";
-import { runMutation } from "@lib/mutation/run-mutation";
+import { runMutation, type FinishWrite, type WriteOutcome } from "@lib/mutation/run-mutation";
 import type { Viewer } from "@lib/auth/viewer";
 import type { JobCentersContext } from "../context";
 import { ParticipantStage as S } from "../participant/participant.enums";
@@ -12,7 +12,7 @@ import { requireStage } from "../participant/participant.stages";
 import { lockParticipant } from "../participant/participant.write";
 import { PROGRAM_START } from "../participant/participant.rules";
 import { AllowancePayment } from "./allowance-payment.entity";
-import { insertPayment } from "./allowance-payment.write";
+import { insertPayment, type PaidKey } from "./allowance-payment.write";
 import { ALLOWANCE_TRACKS, MAX_PAYMENTS, allowanceDueWon } from "./allowance.rules";
 import { PayAllowanceInput } from "./pay-allowance.input";
 
@@ -32,16 +32,24 @@ export class PayAllowanceResolver {
     const { idempotencyKey, ...rest } = input;
     // the row as inserted, when this request wrote it: no second read after the commit (a month's batch is 10,000)
     let written: AllowancePayment | null = null;
-    const { paymentId } = await runMutation(ctx, info, { mutation: "payAllowance", idempotencyKey, input: rest }, async (tx) => {
-      written = await pay(tx, ctx.viewer, input);
-      return { result: { paymentId: written.id }, participantIds: [written.participantId] };
+    const paid = await runMutation(ctx, info, { mutation: "payAllowance", idempotencyKey, input: rest }, async (tx, finish) => {
+      const { outcome, payment } = await pay(tx, finish, ctx.viewer, input);
+      written = payment;
+      return outcome;
     });
-    // a retry returns the first request's payment, read back by the id stored with the key
-    return written ?? ctx.db.getRepository(AllowancePayment).findOneByOrFail({ id: paymentId });
+    if (written) return written;
+    // a retry returns the first request's payment: of that participant and month (keys stored before 2026-12: by id)
+    const payments = ctx.db.getRepository(AllowancePayment);
+    return "paymentId" in paid ? payments.findOneByOrFail({ id: paid.paymentId }) : payments.findOneByOrFail(paid);
   }
 }
 
-async function pay(tx: EntityManager, viewer: Viewer, input: PayAllowanceInput): Promise<AllowancePayment> {
+async function pay(
+  tx: EntityManager,
+  finish: FinishWrite,
+  viewer: Viewer,
+  input: PayAllowanceInput,
+): Promise<{ outcome: WriteOutcome<PaidKey>; payment: AllowancePayment }> {
   // the row lock serialises two payments of one participant: the second's history holds the first's month
   const participant = await lockParticipant(tx, viewer, input.participantId);
   if (!ALLOWANCE_TRACKS.includes(participant.track)) {
@@ -55,9 +63,9 @@ async function pay(tx: EntityManager, viewer: Viewer, input: PayAllowanceInput):
   if (earnings < 0) throw badUserInput("reportedEarningsWon must be 0 or more.", "reportedEarningsWon");
   const paidOn = input.paidOn ?? todayInKorea();
   const amount = allowanceDueWon(month, dependants, earnings);
-  // written before the rules below are checked, in one statement with the history they are checked against (one
-  // round trip, not five): a rule that refuses throws, and the transaction undoes the payment with everything else
-  const { history, inserted } = await insertPayment(tx, participant, { month, amountWon: amount, paidOn });
+  // written before the rules below are checked, in one statement with the history they are checked against, the key's
+  // result and the log's row (one round trip, not six): a rule that refuses throws, and the transaction undoes it all
+  const { outcome, history, inserted } = await insertPayment(finish, participant, { month, amountWon: amount, paidOn });
   const plan = history.establishedOn === null ? null : { establishedOn: history.establishedOn };
   if (!plan) throw badUserInput("The allowance is paid only once the action plan is set (Act §19).", "participantId");
   const planMonth = plan.establishedOn.slice(0, 7);
@@ -77,5 +85,5 @@ async function pay(tx: EntityManager, viewer: Viewer, input: PayAllowanceInput):
   }
   // the row lock makes a missing row unreachable once the month was found unpaid; the UNIQUE (participant_id, month) key is the last guard
   if (inserted === null) throw badUserInput(`The allowance for ${month} was already paid.`, "month");
-  return inserted;
+  return { outcome, payment: inserted };
 }
