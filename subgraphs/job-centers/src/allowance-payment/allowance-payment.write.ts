@@ -62,14 +62,7 @@ export async function insertPayment(
   const outcome = { result: { participantId: participant.id, month: payment.month }, participantIds: [participant.id] };
   const [row] = await finish<AllowanceHistory & { payment: AllowancePayment | null }>(outcome, {
     sql: PAY,
-    parameters: [
-      participant.id,
-      payment.month,
-      payment.amountWon,
-      payment.paidOn,
-      participant.employmentCenterId,
-      participant.regionCode,
-    ],
+    parameters: [participant.id, payment.month, payment.amountWon, payment.paidOn, participant.employmentCenterId, participant.regionCode],
   });
   const { payment: inserted, ...history } = row;
   return { outcome, history, inserted };
