@@ -18,8 +18,12 @@ export interface AccessEntry {
   participantIds: readonly string[];
 }
 
+/** The append of one entry, its parameters ({@link accessLogRow}) numbered from `$first`, to put in another statement. */
+export const appendCall = (first: number): string =>
+  `access_log_append(${Array.from({ length: 11 }, (_, i) => `$${first + i}${i === 8 ? "::uuid[]" : ""}`).join(", ")})`;
+
 /** The one statement of a request's access log; the database assigns id, time, and the chained hash. */
-export const APPEND_SQL = "SELECT access_log_append($1, $2, $3, $4, $5, $6, $7, $8, $9::uuid[], $10, $11)";
+export const APPEND_SQL = `SELECT ${appendCall(1)}`;
 
 /** The parameters of {@link APPEND_SQL}, in the function's order. */
 export function accessLogRow(entry: AccessEntry): unknown[] {

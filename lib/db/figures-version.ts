@@ -20,6 +20,9 @@ export const FIGURES_VERSION_SHARDS = 16;
  */
 export const BUMP_FIGURES_VERSION = `UPDATE figures_version SET version = version + 1 WHERE shard = pg_backend_pid() % ${FIGURES_VERSION_SHARDS}`;
 
+/** {@link BUMP_FIGURES_VERSION} only when `condition` holds (e.g. a CTE of the same statement wrote a row). */
+export const bumpFiguresVersionIf = (condition: string): string => `${BUMP_FIGURES_VERSION} AND ${condition}`;
+
 /**
  * The version is the sum of {@link FIGURES_VERSION_SHARDS} rows (16 rows by primary key: still among the cheapest
  * statements): every committed bump adds one to it, and it moves with the figures in the same commit.

@@ -73,21 +73,28 @@ export async function claimKey(tx: EntityManager, claim: KeyClaim): Promise<{ re
 /** The key's result, its three parameters numbered from `$first`. */
 const storeSql = (first: number) => `UPDATE idempotency_key SET result = $${first + 2} WHERE user_sub = $${first} AND key = $${first + 1}`;
 
-export async function storeResult(tx: EntityManager, claim: KeyClaim, result: unknown): Promise<void> {
-  await tx.query(storeSql(1), [claim.userSub, claim.key, JSON.stringify(result)]);
+/** An expression computed once, for the key's row, as its result is stored; its parameters numbered from `$first`. */
+export interface Returning {
+  expression: (first: number) => string;
+  parameters: unknown[];
 }
 
 /**
- * Stores the key's result and runs `then` (one SELECT with parameters $1…) in the same round trip: a data-modifying
- * WITH runs to completion whether or not the statement reads it, in the same transaction. The key's parameters come
- * after `then`'s, so `then`'s text is used as it is.
+ * Stores the key's result, computes `returning` (the access log's append) and runs `statement` (parameters $1…, its
+ * text used as it is, with or without a WITH of its own) in one round trip: a data-modifying WITH runs to completion,
+ * RETURNING included, whether or not the statement reads it, in the same transaction. The statement's rows.
  */
-export async function storeResultWith(
+export async function storeResultWith<T>(
   tx: EntityManager,
   claim: KeyClaim,
   result: unknown,
-  then: { sql: string; parameters: unknown[] },
-): Promise<void> {
-  const stored = storeSql(then.parameters.length + 1);
-  await tx.query(`WITH stored AS (${stored}) ${then.sql}`, [...then.parameters, claim.userSub, claim.key, JSON.stringify(result)]);
+  returning: Returning | null,
+  statement: { sql: string; parameters: unknown[] } = { sql: "SELECT", parameters: [] },
+): Promise<T[]> {
+  const first = statement.parameters.length + 1;
+  const stored = returning ? `${storeSql(first)} RETURNING ${returning.expression(first + 3)}` : storeSql(first);
+  const own = statement.sql.trimStart();
+  // the statement's own WITH goes on after the key's: one WITH list, as PostgreSQL wants data-modifying ones at the top
+  const sql = /^WITH\s/i.test(own) ? `WITH stored AS (${stored}), ${own.slice(5)}` : `WITH stored AS (${stored}) ${own}`;
+  return tx.query<T[]>(sql, [...statement.parameters, claim.userSub, claim.key, JSON.stringify(result), ...(returning?.parameters ?? [])]);
 }

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { print, type GraphQLResolveInfo } from "graphql";
 import type { EntityManager } from "typeorm";
-import { accessLogRow, APPEND_SQL, type TracedOperation } from "@lib/audit/access-log-row";
+import { accessLogRow, appendCall, type TracedOperation } from "@lib/audit/access-log-row";
 import type { SubgraphContext } from "@lib/http/subgraph-context";
-import { checkIdempotencyKey, claimKey, inputHash, storeResult, storeResultWith, type KeyClaim } from "./idempotency";
+import { checkIdempotencyKey, claimKey, inputHash, storeResultWith, type KeyClaim } from "./idempotency";
 import { concurrentWrite } from "./mutation-errors";
 
 /** What a write did: its result (plain JSON: ids and values, stored for retries) and whom it concerned. */
@@ -12,6 +12,12 @@ export interface WriteOutcome<R> {
   /** The participants whose records it wrote: the access log's row names them. */
   participantIds: readonly string[];
 }
+
+/**
+ * Runs a write's last statement (parameters $1…, with or without a WITH of its own) in the round trip that stores the
+ * key's result and appends the log's row: the outcome must then be what the write returns. The statement's rows.
+ */
+export type FinishWrite = <T>(outcome: WriteOutcome<unknown>, last: { sql: string; parameters: unknown[] }) => Promise<T[]>;
 
 export interface MutationRun {
   /** The mutation's field name, e.g. `applyForProgram`. */
@@ -33,7 +39,7 @@ export async function runMutation<R>(
   ctx: SubgraphContext,
   info: GraphQLResolveInfo,
   run: MutationRun,
-  write: (tx: EntityManager) => Promise<WriteOutcome<R>>,
+  write: (tx: EntityManager, finish: FinishWrite) => Promise<WriteOutcome<R>>,
 ): Promise<R> {
   checkIdempotencyKey(run.idempotencyKey);
   const { viewer } = ctx;
@@ -51,21 +57,19 @@ export async function runMutation<R>(
     return await ctx.db.transaction(async (tx) => {
       const first = await claimKey(tx, claim);
       if (first !== null) return first.result as R;
-      const outcome = await write(tx);
-      if (outcome.participantIds.length === 0) {
-        await storeResult(tx, claim, outcome.result);
+      let finished: WriteOutcome<unknown> | null = null;
+      const finish: FinishWrite = (outcome, last) => {
+        if (finished) throw new Error(`${run.mutation} finished its write twice`);
+        finished = outcome;
+        return storeWithLogRow(ctx, info, tx, claim, outcome, last);
+      };
+      const outcome = await write(tx, finish);
+      if (finished !== null) {
+        // what was stored for retries is what this request answers
+        if (finished !== outcome) throw new Error(`${run.mutation} returned another outcome than the one it finished with`);
         return outcome.result;
       }
-      // the key's result and the log's row in one round trip, the log last: its chain's lock is held for the commit only
-      const entry = accessLogRow({
-        action: "WRITE",
-        subgraph: ctx.subgraph,
-        viewer,
-        trace: ctx.trace,
-        operation: ctx.trace.operation ?? ownOperation(info),
-        participantIds: outcome.participantIds,
-      });
-      await storeResultWith(tx, claim, outcome.result, { sql: APPEND_SQL, parameters: entry });
+      await storeWithLogRow(ctx, info, tx, claim, outcome);
       return outcome.result;
     });
   } catch (error) {
@@ -73,6 +77,30 @@ export async function runMutation<R>(
     if (typeof code === "string" && RETRYABLE.has(code)) throw concurrentWrite();
     throw error;
   }
+}
+
+/**
+ * The key's result and, when the write concerned anyone, the log's row, in one round trip with the write's `last`
+ * statement if it has one. The log's row comes last in the transaction, so its chain's lock is held for the commit only.
+ */
+function storeWithLogRow<T>(
+  ctx: SubgraphContext,
+  info: GraphQLResolveInfo,
+  tx: EntityManager,
+  claim: KeyClaim,
+  outcome: WriteOutcome<unknown>,
+  last?: { sql: string; parameters: unknown[] },
+): Promise<T[]> {
+  if (outcome.participantIds.length === 0) return storeResultWith<T>(tx, claim, outcome.result, null, last);
+  const entry = accessLogRow({
+    action: "WRITE",
+    subgraph: ctx.subgraph,
+    viewer: ctx.viewer,
+    trace: ctx.trace,
+    operation: ctx.trace.operation ?? ownOperation(info),
+    participantIds: outcome.participantIds,
+  });
+  return storeResultWith<T>(tx, claim, outcome.result, { expression: appendCall, parameters: entry }, last);
 }
 
 /** A direct caller's operation, as this subgraph received it. */

@@ -113,6 +113,22 @@ describe("payAllowance (Act §19–20)", () => {
     expect(logged).toEqual([{ n: 4 + 1 }]);
   });
 
+  it("a payment is 5 SQL statements, a retry 5: the month's batch is 10,000 of them", async () => {
+    const { id } = await caseAt(ws, "JOB_SEEKING");
+    const counter = ws.system.subgraphs["job-centers"].sqlCounter;
+    const input = { idempotencyKey: key(), participantId: id, month: "2023-12", dependants: 0, paidOn: "2024-01-10" };
+    const counted = async () => {
+      const before = counter.total;
+      const response = await ws.mutate("payAllowance", input);
+      return { payment: response.data?.payAllowance, statements: counter.total - before };
+    };
+    // begin, the key, the participant's lock, the payment with its history, figures, the key's result and the log's row, commit
+    const payment = { month: "2023-12", amountWon: 500_000, paidOn: "2024-01-10" };
+    expect(await counted()).toEqual({ payment, statements: 5 });
+    // begin, the key (taken), its stored result, commit; then the payment read by the participant and month stored
+    expect(await counted()).toEqual({ payment, statements: 5 });
+  });
+
   it("pays at most 6 months (Act §20)", async () => {
     const { id } = await caseAt(ws, "JOB_SEEKING");
     for (const month of ["2023-12", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05"]) {

@@ -4,20 +4,17 @@ import type { EntityManager } from "typeorm";
 import { Policy, RequiresScopes } from "@lib/graphql/access";
 import { badUserInput } from "@lib/graphql/errors";
 import { checkDay, todayInKorea } from "@lib/mutation/dates";
-import { runMutation } from "@lib/mutation/run-mutation";
+import { runMutation, type FinishWrite, type WriteOutcome } from "@lib/mutation/run-mutation";
 import type { Viewer } from "@lib/auth/viewer";
-import { addToCenterYear } from "../center-annual-stats/center-year-figures.write";
 import type { JobCentersContext } from "../context";
-import { addToBreakdown } from "../program-breakdown/breakdown-figures.write";
 import { ParticipantStage as S } from "../participant/participant.enums";
 import { requireStage } from "../participant/participant.stages";
 import { lockParticipant } from "../participant/participant.write";
 import { PROGRAM_START } from "../participant/participant.rules";
 import { AllowancePayment } from "./allowance-payment.entity";
+import { insertPayment, type PaidKey } from "./allowance-payment.write";
 import { ALLOWANCE_TRACKS, MAX_PAYMENTS, allowanceDueWon } from "./allowance.rules";
 import { PayAllowanceInput } from "./pay-allowance.input";
-
-const UNIQUE_VIOLATION = "23505";
 
 @Resolver()
 export class PayAllowanceResolver {
@@ -35,27 +32,25 @@ export class PayAllowanceResolver {
     const { idempotencyKey, ...rest } = input;
     // the row as inserted, when this request wrote it: no second read after the commit (a month's batch is 10,000)
     let written: AllowancePayment | null = null;
-    const { paymentId } = await runMutation(ctx, info, { mutation: "payAllowance", idempotencyKey, input: rest }, async (tx) => {
-      written = await pay(tx, ctx.viewer, input);
-      return { result: { paymentId: written.id }, participantIds: [written.participantId] };
+    const paid = await runMutation(ctx, info, { mutation: "payAllowance", idempotencyKey, input: rest }, async (tx, finish) => {
+      const { outcome, payment } = await pay(tx, finish, ctx.viewer, input);
+      written = payment;
+      return outcome;
     });
-    // a retry returns the first request's payment, read back by the id stored with the key
-    return written ?? ctx.db.getRepository(AllowancePayment).findOneByOrFail({ id: paymentId });
+    if (written) return written;
+    // a retry returns the first request's payment: of that participant and month (keys stored before 2026-12: by id)
+    const payments = ctx.db.getRepository(AllowancePayment);
+    return "paymentId" in paid ? payments.findOneByOrFail({ id: paid.paymentId }) : payments.findOneByOrFail(paid);
   }
 }
 
-/** The action plan's day and the payments so far, in one statement. */
-const HISTORY = `
-  SELECT (SELECT established_on::text FROM action_plan WHERE participant_id = $1) AS "establishedOn",
-    coalesce((SELECT json_agg(json_build_object('month', month, 'paidOn', paid_on::text) ORDER BY month)
-              FROM allowance_payment WHERE participant_id = $1), '[]') AS paid`;
-
-const INSERT = `
-  INSERT INTO allowance_payment (participant_id, month, amount_won, paid_on) VALUES ($1, $2, $3, $4)
-  RETURNING id::text, participant_id AS "participantId", month, amount_won AS "amountWon", paid_on::text AS "paidOn"`;
-
-async function pay(tx: EntityManager, viewer: Viewer, input: PayAllowanceInput): Promise<AllowancePayment> {
-  // the row lock serialises two payments of one participant: the second sees the first's month below
+async function pay(
+  tx: EntityManager,
+  finish: FinishWrite,
+  viewer: Viewer,
+  input: PayAllowanceInput,
+): Promise<{ outcome: WriteOutcome<PaidKey>; payment: AllowancePayment }> {
+  // the row lock serialises two payments of one participant: the second's history holds the first's month
   const participant = await lockParticipant(tx, viewer, input.participantId);
   if (!ALLOWANCE_TRACKS.includes(participant.track)) {
     throw badUserInput(`The allowance is paid to Type Ⅰ only (Act §19); the participant's track is ${participant.track}.`, "participantId");
@@ -66,16 +61,17 @@ async function pay(tx: EntityManager, viewer: Viewer, input: PayAllowanceInput):
   const earnings = input.reportedEarningsWon ?? 0;
   if (!Number.isInteger(dependants) || dependants < 0 || dependants > 20) throw badUserInput("dependants must be 0–20.", "dependants");
   if (earnings < 0) throw badUserInput("reportedEarningsWon must be 0 or more.", "reportedEarningsWon");
-  const [history] = await tx.query<Array<{ establishedOn: string | null; paid: Array<{ month: string; paidOn: string }> }>>(HISTORY, [
-    participant.id,
-  ]);
+  const paidOn = input.paidOn ?? todayInKorea();
+  const amount = allowanceDueWon(month, dependants, earnings);
+  // written before the rules below are checked, in one statement with the history they are checked against, the key's
+  // result and the log's row (one round trip, not six): a rule that refuses throws, and the transaction undoes it all
+  const { outcome, history, inserted } = await insertPayment(finish, participant, { month, amountWon: amount, paidOn });
   const plan = history.establishedOn === null ? null : { establishedOn: history.establishedOn };
   if (!plan) throw badUserInput("The allowance is paid only once the action plan is set (Act §19).", "participantId");
   const planMonth = plan.establishedOn.slice(0, 7);
   if (month < planMonth || month < PROGRAM_START.slice(0, 7)) {
     throw badUserInput(`month (${month}) is before the month the action plan was set (${planMonth}).`, "month");
   }
-  const paidOn = input.paidOn ?? todayInKorea();
   if (month > paidOn.slice(0, 7)) throw badUserInput(`month (${month}) has not begun on the day of payment (${paidOn}).`, "paidOn");
   checkDay("paidOn", paidOn, plan.establishedOn, "the action plan");
   const { paid } = history;
@@ -84,22 +80,10 @@ async function pay(tx: EntityManager, viewer: Viewer, input: PayAllowanceInput):
   if (paid.length >= MAX_PAYMENTS) {
     throw badUserInput(`The allowance is paid at most ${MAX_PAYMENTS} times (Act §20); all ${MAX_PAYMENTS} are paid.`, "participantId");
   }
-  const amount = allowanceDueWon(month, dependants, earnings);
   if (amount === 0) {
     throw badUserInput(`Reported earnings of ${earnings} won leave no allowance to pay for ${month}.`, "reportedEarningsWon");
   }
-  let inserted: AllowancePayment[];
-  try {
-    inserted = await tx.query(INSERT, [participant.id, month, amount, paidOn]);
-  } catch (error) {
-    // the row lock makes this unreachable; the UNIQUE (participant_id, month) constraint is the last guard
-    if ((error as { code?: unknown }).code === UNIQUE_VIOLATION)
-      throw badUserInput(`The allowance for ${month} was already paid.`, "month");
-    throw error;
-  }
-  await addToCenterYear(tx, { centerId: participant.employmentCenterId, regionCode: participant.regionCode }, paidOn, { paid: amount });
-  // persons paid in a month bound how few persons a published sum went to: the first payment of the month counts one
-  const payees = paid.some((p) => p.paidOn.slice(0, 7) === paidOn.slice(0, 7)) ? 0 : 1;
-  await addToBreakdown(tx, participant.id, paidOn, { payments: 1, payees, paid_won: amount });
-  return inserted[0];
+  // the row lock makes a missing row unreachable once the month was found unpaid; the UNIQUE (participant_id, month) key is the last guard
+  if (inserted === null) throw badUserInput(`The allowance for ${month} was already paid.`, "month");
+  return { outcome, payment: inserted };
 }
