@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     introspection: env.introspection,
     safelist: env.safelist.enabled ? { path: env.safelist.path } : false,
     rateLimit: env.rateLimit,
+    subgraphCalls: env.subgraphCalls,
     admission: env.admission,
     reportCache: env.reportCache.enabled && { redisUrl: env.rateLimit.redisUrl, ttlSeconds: env.reportCache.ttlSeconds },
     trustProxy: env.trustProxy,

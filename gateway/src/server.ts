@@ -20,7 +20,7 @@ import { AuthorizingGateway } from "./authorization/authorizing-gateway";
 import { splitSupergraph } from "./authorization/supergraph-policies";
 import { clientGoneSignal } from "./client-gone";
 import { AgencyDataSource } from "./data-source";
-import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from "./env";
+import { DEFAULT_SUBGRAPH_CALLS, DEFAULT_SUBGRAPH_TIMEOUT_MS } from "./env";
 import { dedupeUnavailableErrors, formatGatewayError } from "./errors";
 import { graphiqlHandler } from "./graphiql";
 import { inProcessGraphQL } from "./reports/in-process-graphql";
@@ -67,6 +67,8 @@ export interface GatewayOptions {
   safelist?: boolean | { path: string };
   /** Requests per user (or address) per window, in memory or through Redis; default 100,000 a minute (use-rate-limit.ts). */
   rateLimit?: RateLimitOptions;
+  /** Calls in flight at once to each subgraph, and how long one may wait for its turn; default DEFAULT_SUBGRAPH_CALLS (env.ts). */
+  subgraphCalls?: { maxConcurrent: number; queueWaitMs: number };
   /** Requests executing at once, and how many may wait how long for their turn; default DEFAULT_ADMISSION (use-admission.ts). */
   admission?: AdmissionOptions;
   /** Express's `trust proxy`: set behind a load balancer so each client is counted by its own address (default none). */
@@ -110,7 +112,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const metrics = new GatewayMetrics();
   const logger = options.logger ?? createLogger("gateway");
   const resilience = useResilience({ ...options.resilience, timeoutMs, subgraphUrls: options.subgraphUrls, metrics });
-  const subgraphFetcher = createSubgraphFetcher({ timeoutMs, timeoutsByUrl: resilience.timeoutsByUrl });
+  const subgraphFetcher = createSubgraphFetcher({
+    timeoutMs,
+    timeoutsByUrl: resilience.timeoutsByUrl,
+    maxSockets: (options.subgraphCalls ?? DEFAULT_SUBGRAPH_CALLS).maxConcurrent,
+    queueWaitMs: (options.subgraphCalls ?? DEFAULT_SUBGRAPH_CALLS).queueWaitMs,
+  });
   const dedupeSubgraphCalls = options.dedupeSubgraphCalls ?? true;
 
   const planner = new ApolloGateway({

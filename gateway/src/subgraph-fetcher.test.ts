@@ -112,6 +112,23 @@ describe("createSubgraphFetcher", () => {
     }
   });
 
+  it("bounds the wait for a socket by queueWaitMs when given, apart from the call's own timeout", async () => {
+    const slowUrl = `${base}/slow`;
+    const oneSocket = createSubgraphFetcher({ timeoutMs: 2_000, timeoutsByUrl: { [slowUrl]: 5_000 }, maxSockets: 1, queueWaitMs: 150 });
+    try {
+      const holding = oneSocket.fetcher(slowUrl, { method: "POST", body: "{}" }).catch((e: unknown) => e);
+      const started = Date.now();
+      const error = await oneSocket.fetcher(`${base}/graphql`, { method: "POST", body: "{}" }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ phase: "queued", message: "subgraph request waited 150 ms for a connection" });
+      // the queue's bound, not the call's 2 s
+      expect(Date.now() - started).toBeLessThan(1_000);
+      oneSocket.close();
+      await holding;
+    } finally {
+      oneSocket.close();
+    }
+  });
+
   it("bounds the wait for a socket by the timeout too, and leaves the queue at once", async () => {
     const slowUrl = `${base}/slow`;
     const oneSocket = createSubgraphFetcher({ timeoutMs: 300, timeoutsByUrl: { [slowUrl]: 5_000 }, maxSockets: 1 });

@@ -10,12 +10,18 @@ type FetcherResponse = Awaited<ReturnType<Fetcher>>;
 export interface SubgraphFetcherOptions {
   /**
    * A request not fully answered (headers and body) this many milliseconds after it got its socket fails with a
-   * timeout; so does one that waited this long for a socket.
+   * timeout; so does one that waited `queueWaitMs` (default this long) for a socket.
    */
   timeoutMs: number;
+  /** How long a call may wait for one of `maxSockets` before it fails with a timeout; default `timeoutMs`. */
+  queueWaitMs?: number;
   /** Each subgraph's own timeout, by the URL called; `timeoutMs` for any other URL. */
   timeoutsByUrl?: Readonly<Record<string, number>>;
-  /** Most sockets open at once per subgraph host; further requests wait in the agent's queue. Default 64. */
+  /**
+   * Most calls in flight at once per subgraph host (its sockets); further calls wait in the agent's queue. Default 64.
+   * A bulkhead per agency: a frozen subgraph holds only its own sockets, and under overload the calls wait here, at
+   * the gateway, instead of piling up inside the subgraph where each would get slower and time out.
+   */
   maxSockets?: number;
   /** Idle keep-alive sockets are closed after this many milliseconds (sooner if the subgraph says so). Default 30000. */
   idleTimeoutMs?: number;
@@ -111,8 +117,9 @@ export function createSubgraphFetcher(options: SubgraphFetcherOptions): Subgraph
       // The timeout is the subgraph's time: it starts when the request has a socket (connecting counts, the subgraph
       // accepts it). Waiting for one of `maxSockets` is the gateway's own queue, which load alone fills: counted in
       // the same clock, load on the gateway would time out a healthy subgraph's calls and open its breaker. The wait
-      // has its own bound of the same length, so a call ends within twice the timeout even behind a frozen subgraph.
-      let timer = setTimeout(() => giveUp(new SubgraphTimeoutError(timeoutMs, "queued")), timeoutMs);
+      // has its own bound (`queueWaitMs`), so a call ends within both bounds even behind a frozen subgraph.
+      const queueWaitMs = options.queueWaitMs ?? timeoutMs;
+      let timer = setTimeout(() => giveUp(new SubgraphTimeoutError(queueWaitMs, "queued")), queueWaitMs);
       request.once("socket", () => {
         clearTimeout(timer);
         if (!settled) timer = setTimeout(() => giveUp(new SubgraphTimeoutError(timeoutMs, "sent")), timeoutMs);

@@ -21,12 +21,14 @@ export interface AdmissionOptions {
 }
 
 /**
- * 8 per CPU (16 on the 2-core CI machine): the subgraphs and PostgreSQL share those cores, and a request spends much
- * of its time waiting for them, so a few per core keep the CPUs busy; at 64 at once (the benchmark's soak), subgraph
- * calls queued long enough inside the subgraphs for the 2.5 s timeout to fire. The queue holds 256 (a request's
- * parsed body, at most 1 MB, waits with it); 5 s is twice the subgraph timeout: longer, and a person has given up.
+ * 32 per CPU (64 on the 2-core CI machine): the door bounds what one gateway holds in memory and refuses a flood; the
+ * subgraphs' own protection is the per-subgraph call limit (SUBGRAPH_MAX_CONCURRENT_CALLS, subgraph-fetcher.ts), a
+ * bulkhead per agency. A low door would not isolate agencies: requests waiting out a frozen subgraph's timeout would
+ * hold its places, and requests that never call that subgraph would queue behind them (measured: 16 places, one
+ * subgraph frozen, another subgraph's requests p99 ×1.68). The queue holds 256 (a request's parsed body, at most
+ * 1 MB, waits with it); 5 s is twice the subgraph timeout: longer, and a person has given up.
  */
-export const DEFAULT_ADMISSION: AdmissionOptions = { maxConcurrent: availableParallelism() * 8, maxQueued: 256, maxWaitMs: 5_000 };
+export const DEFAULT_ADMISSION: AdmissionOptions = { maxConcurrent: availableParallelism() * 32, maxQueued: 256, maxWaitMs: 5_000 };
 
 export const SERVER_BUSY = "SERVER_BUSY";
 
