@@ -32,7 +32,15 @@ async function main(): Promise<void> {
   // JSON lines like its services' (rendered alike in a terminal); the token below stays a plain line to copy
   const logger = createLogger("launcher", { level: env.logLevel, destination: launcherLogDestination() });
   const log = (line: string) => logger.info(line);
-  const databases = await provideDatabases(env, log);
+  // until the services run, a signal only has the databases to stop: without this, Ctrl-C (or the benchmark giving up
+  // on a long first seed) ended the launcher and left its embedded PostgreSQL running, holding the port and data dir
+  let stopDatabases: () => Promise<void> = () => Promise.resolve();
+  const early = () => void stopDatabases().finally(() => process.exit(130));
+  process.once("SIGINT", early);
+  process.once("SIGTERM", early);
+  const databases = await provideDatabases(env, log, undefined, (stop) => (stopDatabases = stop));
+  // from here, stopping the databases also ends the embedded server's supervision (or it would start it again)
+  stopDatabases = () => databases.stop();
   const auth = await provideLocalAuth(env.dataDir, process.env);
   const services: ServiceProcess[] = [];
   const specs = new Map<string, ProcessSpec>();
@@ -55,6 +63,8 @@ async function main(): Promise<void> {
     log("stopped");
     process.exit(code);
   };
+  process.off("SIGINT", early);
+  process.off("SIGTERM", early);
   process.on("SIGINT", () => void shutdown(0));
   process.on("SIGTERM", () => void shutdown(0));
 

@@ -23,7 +23,13 @@ export interface Reseed {
  * embedded PostgreSQL started here; created if missing, migrated, and seeded with demo data if empty (or always,
  * with `reseed`, or on the embedded server after a migration).
  */
-export async function provideDatabases(env: LauncherEnv, log: (line: string) => void, reseed?: Reseed): Promise<ProvidedDatabases> {
+export async function provideDatabases(
+  env: LauncherEnv,
+  log: (line: string) => void,
+  reseed?: Reseed,
+  /** Told how to stop the embedded server as soon as it runs, so that a signal during migrations or seeding can. */
+  onEmbeddedStarted?: (stop: () => Promise<void>) => void,
+): Promise<ProvidedDatabases> {
   let embedded: RunningPostgres | null = null;
   let adminUrl: string | null = null;
   let urls: DatabaseUrls<SubgraphName>;
@@ -37,6 +43,8 @@ export async function provideDatabases(env: LauncherEnv, log: (line: string) => 
       embedded = await startEmbeddedPostgres({ dataDir: path.join(env.dataDir, "postgres"), port: env.pgPort });
       adminUrl = embedded.adminUrl;
       log(`embedded PostgreSQL on 127.0.0.1:${env.pgPort} (data in ${env.dataDir}) in ${Date.now() - started} ms`);
+      const running = embedded;
+      onEmbeddedStarted?.(() => running.stop());
     }
     urls = databaseUrls(SUBGRAPH_LIST, adminUrl, env.databasePrefix);
   }
