@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { subgraphVariable } from "@lib/subgraph/declaration";
 import { SUBGRAPH_NAMES, SUBGRAPHS } from "@subgraphs/registry";
+import { freePorts } from "../bench/system";
 import { spawnLauncher } from "./support/launcher-process";
 
 /**
@@ -21,7 +22,7 @@ function listening(port: number): Promise<boolean> {
 
 it("stops its embedded PostgreSQL when interrupted while seeding", async () => {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "njsp-interrupted-seed-"));
-  const pgPort = 56100 + Math.floor(Math.random() * 800);
+  const [pgPort] = await freePorts(1);
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
     DATA_DIR: dataDir,

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { PROJECT_ROOT } from "@lib/config/paths";
 import { subgraphVariable } from "@lib/subgraph/declaration";
 import { SUBGRAPH_NAMES, SUBGRAPHS } from "@subgraphs/registry";
+import { freePorts } from "../bench/system";
 import { testDatabaseUrls } from "./support/test-env";
 
 /**
@@ -23,11 +24,12 @@ const post = async (port: number, query: string) => {
 
 it("restarts a subgraph that died, while the rest keep serving", async () => {
   const urls = testDatabaseUrls();
-  const base = 48_100 + Math.floor(Math.random() * 800);
+  // ports the OS says are free: fixed or random ones in 32768–60999 collided with other tests' outgoing connections
+  const [base, ...subgraphPorts] = await freePorts(1 + SUBGRAPH_NAMES.length);
   const env: Record<string, string> = { ...(process.env as Record<string, string>), GATEWAY_PORT: String(base) };
   SUBGRAPH_NAMES.forEach((name, i) => {
     env[subgraphVariable(SUBGRAPHS[name], "DATABASE_URL")] = urls[name];
-    env[subgraphVariable(SUBGRAPHS[name], "PORT")] = String(base + 1 + i);
+    env[subgraphVariable(SUBGRAPHS[name], "PORT")] = String(subgraphPorts[i]);
   });
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [launcher], { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -40,7 +42,7 @@ it("restarts a subgraph that died, while the rest keep serving", async () => {
     while (!output.includes("GraphiQL: ") && Date.now() < deadline && child.exitCode === null) await sleep(100);
     expect(output).toContain(`GraphiQL: http://127.0.0.1:${base}/graphql`);
 
-    const welfarePort = base + 1 + SUBGRAPH_NAMES.indexOf("welfare-partners");
+    const welfarePort = subgraphPorts[SUBGRAPH_NAMES.indexOf("welfare-partners")];
     const children = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(child.pid)], { encoding: "utf8" });
     const victim = Number(/^\s*(\d+) .*bin\.js welfare-partners/m.exec(children)?.[1]);
     expect(victim).toBeGreaterThan(0);

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { PROJECT_ROOT } from "@lib/config/paths";
 import { SUBGRAPH_NAMES, SUBGRAPHS } from "@subgraphs/registry";
+import { freePorts } from "../bench/system";
 import { testDatabaseUrls } from "./support/test-env";
 import { subgraphVariable } from "@lib/subgraph/declaration";
 
@@ -15,11 +16,12 @@ const launcher = path.join(PROJECT_ROOT, "dist", "scripts", "start.js");
 it("starts four subgraphs and the gateway as processes and stops them all on Ctrl-C", async () => {
   expect(existsSync(launcher)).toBe(true); // `npm test` builds first
   const urls = testDatabaseUrls();
-  const base = 47100 + Math.floor(Math.random() * 800);
+  // ports the OS says are free: random ones in 32768–60999 can collide with other tests' outgoing connections
+  const [base, ...subgraphPorts] = await freePorts(1 + SUBGRAPH_NAMES.length);
   const env: Record<string, string> = { ...(process.env as Record<string, string>), GATEWAY_PORT: String(base) };
   SUBGRAPH_NAMES.forEach((name, i) => {
     env[subgraphVariable(SUBGRAPHS[name], "DATABASE_URL")] = urls[name];
-    env[subgraphVariable(SUBGRAPHS[name], "PORT")] = String(base + 1 + i);
+    env[subgraphVariable(SUBGRAPHS[name], "PORT")] = String(subgraphPorts[i]);
   });
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, [launcher], { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -49,7 +51,7 @@ it("starts four subgraphs and the gateway as processes and stops them all on Ctr
   expect(await exited).toBe(0);
   expect(output).toContain("stopped");
   // every port is free again: nothing was left running
-  for (let i = 0; i <= SUBGRAPH_NAMES.length; i++) {
-    await expect(fetch(`http://127.0.0.1:${base + i}/health`)).rejects.toThrow();
+  for (const port of [base, ...subgraphPorts]) {
+    await expect(fetch(`http://127.0.0.1:${port}/health`)).rejects.toThrow();
   }
 }, 90_000);
