@@ -206,6 +206,9 @@ describe("npm run bench, quick, against the in-process system", () => {
         expect(round.peer?.rssMb).toBeGreaterThan(0);
         expect(typeof round.peer?.cpuSec).toBe("number");
         expect(round.peer?.subgraphs["job-centers"]?.sqlPerRequest).toBeGreaterThan(0);
+        // a 2 s round is one slice: one turn each
+        expect(round.slices).toBe(1);
+        expect(round.peerSliceRatios).toEqual([round.requestsPerSec / round.peer!.requestsPerSec]);
       }
       expect(withPeer.floor).toBeUndefined(); // no subgraph URLs given
       expect(writeResults(withPeer, outDir).markdown).toContain("ours/peer req/s");

@@ -18,8 +18,8 @@ import { BREAKDOWN_CHOICES, parseWorkloadNames, readContract, WORKLOAD_NAMES, WO
 /**
  * Runs every workload at every concurrency against a running system and returns the results. Each workload is
  * warmed up first; each round reads the services' `/metrics` before and after, for CPU, RSS and SQL per request.
- * With a peer, every round is run against the peer too, back to back with ours and with the same requests, ours
- * first on even rounds and the peer first on odd ones. With subgraph URLs, Participant360's floor is measured right
+ * With a peer, every round is run against the peer too with the same requests, the two taking turns in slices of
+ * about 2 s (bench/rounds/slices.ts), ours first on even rounds and the peer first on odd ones. With subgraph URLs, Participant360's floor is measured right
  * after its concurrency-1 round(s).
  */
 export async function runBench(options: BenchOptions): Promise<BenchResults> {

@@ -41,6 +41,8 @@ export interface LoadOptions {
   nextBody: () => string;
   /** Seconds before an unanswered request counts as a timeout (default 10). */
   timeoutSec?: number;
+  /** Also receives every completed request's latency (ms), for figures over several loads (bench/rounds/slices.ts). */
+  latencies?: number[];
 }
 
 /** Every this many 2xx responses, the body is fully parsed as JSON instead of only scanned for `"errors":`. */
@@ -116,6 +118,7 @@ export function runLoad(options: LoadOptions): Promise<LoadResult> {
       (error: unknown, result: autocannon.Result) => {
         if (error) return reject(error instanceof Error ? error : new Error("autocannon failed", { cause: error }));
         latencies.sort((a, b) => a - b);
+        if (options.latencies) for (const latency of latencies) options.latencies.push(latency);
         const requests = latencies.length;
         const durationSec = result.duration;
         const connection = result.errors - result.timeouts;

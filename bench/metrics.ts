@@ -64,6 +64,17 @@ export async function scrapeAll(
   return Object.fromEntries(entries);
 }
 
+/** How much one figure of a service grew between two snapshots; null when either lacks it. */
+export function snapshotDelta(
+  start: ServiceSnapshot | null,
+  end: ServiceSnapshot | null,
+  pick: (snapshot: ServiceSnapshot) => number | null,
+): number | null {
+  const a = start ? pick(start) : null;
+  const b = end ? pick(end) : null;
+  return a === null || b === null ? null : b - a;
+}
+
 /** What each service used between two snapshots, given the requests completed in between. */
 export function usageBetween(
   before: Record<string, ServiceSnapshot | null>,
@@ -73,15 +84,10 @@ export function usageBetween(
   const usage: Record<string, ServiceUsage> = {};
   for (const [name, end] of Object.entries(after)) {
     const start = before[name] ?? null;
-    const delta = (pick: (s: ServiceSnapshot) => number | null): number | null => {
-      const a = start ? pick(start) : null;
-      const b = end ? pick(end) : null;
-      return a === null || b === null ? null : b - a;
-    };
-    const sql = delta((s) => s.sqlStatements);
+    const sql = snapshotDelta(start, end, (s) => s.sqlStatements);
     usage[name] = {
       rssMb: end?.rssBytes != null ? end.rssBytes / 2 ** 20 : null,
-      cpuSec: delta((s) => s.cpuSeconds),
+      cpuSec: snapshotDelta(start, end, (s) => s.cpuSeconds),
       sqlPerRequest: sql === null || requests === 0 ? null : sql / requests,
     };
   }

@@ -83,11 +83,15 @@ export interface RoundResult extends LoadResult {
   services: Record<string, ServiceUsage>;
   /** The peer gateway's round, with the same requests, run right before or after ours. */
   peer?: PeerRoundResult;
-  /** Which of the two ran first (alternating from round to round, so that machine drift hits both). */
+  /** Which of the two ran first in the first slice (alternating from round to round and slice to slice). */
   order?: "ours-first" | "peer-first";
+  /** How many slices the round's time was cut into, the gateways taking turns (bench/rounds/slices.ts). */
+  slices?: number;
+  /** Ours/peer requests per second in each slice: how far the ratio strayed within the round. */
+  peerSliceRatios?: number[];
   /** The baseline's round (`--baseline`), with alike requests, in rotation with ours and the peer's. */
   baseline?: LoadResult & { services: Record<string, ServiceUsage> };
-  /** With a baseline: the order the round's gateways ran in (rotating from round to round). */
+  /** With a baseline: the order the round's gateways ran in its first slice (rotating by round and by slice). */
   sequence?: Contender[];
 }
 

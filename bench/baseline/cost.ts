@@ -95,7 +95,7 @@ export function costSection(results: BenchResults): string[] {
     `Baseline: \`${about.ref}\` (${about.sha.slice(0, 7)}), no identity, policies or access log, on its own data ` +
       `(${about.participants ?? "?"} participants) at ${about.url}; node_modules ${about.install === "linked" ? "linked to ours" : "its own npm ci"} ` +
       `(${about.reason}). Same requests on both sides, from employment center ${about.center ?? "?"} (the token's); ` +
-      "rounds rotate ours / peer / baseline. cost % = 1 − ours/baseline req/s (negative: ours is faster).",
+      "the gateways take turns in slices of about 2 s, rotating ours / peer / baseline. cost % = 1 − ours/baseline req/s (negative: ours is faster).",
     "",
     `| ${header.join(" | ")} |`,
     `| ${header.map((_, i) => (i < 2 ? "---" : "---:")).join(" | ")} |`,

@@ -1,20 +1,29 @@
 import type { LoadResult } from "../load";
-import { scrapeAll, usageBetween, type ServiceUsage } from "../metrics";
+import { scrapeAll } from "../metrics";
 import type { OurTarget, RoundSpec, RunContext } from "../types";
-import { loadRound } from "./round-load";
+import { loadRound, type Slice } from "./round-load";
+import { LoadTally, UsageTally } from "./slices";
+
+/** Our gateway's share of a round so far: the load of its slices and what every service used during them. */
+export interface OurTally {
+  load: LoadTally;
+  services: UsageTally;
+}
+
+export function ourTally(): OurTally {
+  return { load: new LoadTally(), services: new UsageTally() };
+}
 
 /**
- * Our gateway's round: the load, and what every service (`gateway` and each subgraph) used during it, read from
- * their `/metrics` before and after.
+ * One slice of our gateway's round (or the baseline's, which has the same `/metrics`): the load, and what every
+ * service (`gateway` and each subgraph) used during it, read from their `/metrics` before and after.
  */
-export async function runOurRound(
-  run: RunContext,
-  round: RoundSpec,
-  ours: OurTarget,
-): Promise<{ load: LoadResult; services: Record<string, ServiceUsage> }> {
+export async function runOurSlice(run: RunContext, round: RoundSpec, ours: OurTarget, slice: Slice, into: OurTally): Promise<LoadResult> {
   const before = await scrapeAll(ours.metricsUrls, run.log);
-  const load = await loadRound(run, round, ours.url);
+  const load = await loadRound(run, round, ours.url, slice, into.load.latencies);
   const after = await scrapeAll(ours.metricsUrls, run.log);
-  // SQL per request over every request the system ran, including those in flight when the round ended
-  return { load, services: usageBetween(before, after, load.sent) };
+  into.load.add(load);
+  // SQL per request over every request the system ran, including those in flight when the slice ended
+  into.services.add(before, after, load.sent);
+  return load;
 }

@@ -1,7 +1,9 @@
+import type { LoadResult } from "../load";
 import type { BaselineTarget, Contender, OurTarget, PeerTarget, RoundResult, RoundSpec, RunContext } from "../types";
 import { describeLoad } from "./after-round";
-import { runOurRound } from "./our-round";
-import { runPeerRound } from "./peer-round";
+import { ourTally, runOurSlice } from "./our-round";
+import { PeerTally, runPeerSlice } from "./peer-round";
+import { sliceDurations, sliceOrder } from "./slices";
 
 /**
  * The order of the gateways in round `index`: ours, the peer, the baseline (those present), rotated by one place per
@@ -9,13 +11,14 @@ import { runPeerRound } from "./peer-round";
  */
 export function roundOrder(index: number, present: { peer: boolean; baseline: boolean }): Contender[] {
   const all: Contender[] = ["ours", ...(present.peer ? (["peer"] as const) : []), ...(present.baseline ? (["baseline"] as const) : [])];
-  const shift = index % all.length;
-  return [...all.slice(shift), ...all.slice(0, shift)];
+  return sliceOrder(all, index);
 }
 
 /**
- * One workload at one concurrency: our round and, with a peer and/or a baseline, theirs, back to back with the same
- * requests (the baseline's alike, from its own fixtures), in the order of {@link roundOrder}.
+ * One workload at one concurrency: our round and, with a peer and/or a baseline, theirs, with the same requests (the
+ * baseline's alike, from its own fixtures). The round's time is cut into slices of about 2 s (bench/rounds/slices.ts)
+ * in which the gateways take turns, the round's order ({@link roundOrder}) rotated by one place per slice; each
+ * gateway's figures are taken over all of its slices.
  */
 export async function runRound(
   run: RunContext,
@@ -26,26 +29,39 @@ export async function runRound(
   baseline?: BaselineTarget,
 ): Promise<RoundResult> {
   const sequence = roundOrder(index, { peer: Boolean(peer), baseline: Boolean(baseline) });
-  let our: Awaited<ReturnType<typeof runOurRound>> | undefined;
-  let peerResult: Awaited<ReturnType<typeof runPeerRound>> | undefined;
-  let baselineResult: Awaited<ReturnType<typeof runOurRound>> | undefined;
-  for (const who of sequence) {
-    if (who === "ours") our = await runOurRound(run, round, ours);
-    if (who === "peer" && peer) peerResult = await runPeerRound(run, round, peer);
-    if (who === "baseline" && baseline) baselineResult = await runOurRound({ ...run, fixtures: baseline.fixtures }, round, baseline);
+  const our = ourTally();
+  const peerTally = new PeerTally();
+  const baselineTally = ourTally();
+  const baselineRun = baseline && { ...run, fixtures: baseline.fixtures };
+  const sliceRatios: number[] = [];
+  const durations = sliceDurations(run.durationSec);
+  for (const [sliceIndex, durationSec] of durations.entries()) {
+    const slice = { index: sliceIndex, durationSec };
+    const loads: Partial<Record<Contender, LoadResult>> = {};
+    for (const who of sliceOrder(sequence, sliceIndex)) {
+      if (who === "ours") loads.ours = await runOurSlice(run, round, ours, slice, our);
+      if (who === "peer" && peer) loads.peer = await runPeerSlice(run, round, peer, slice, peerTally);
+      if (who === "baseline" && baseline && baselineRun) await runOurSlice(baselineRun, round, baseline, slice, baselineTally);
+    }
+    if (loads.ours && loads.peer?.requestsPerSec) sliceRatios.push(loads.ours.requestsPerSec / loads.peer.requestsPerSec);
   }
-  if (!our) throw new Error("our round did not run");
+  const load = our.load.result();
+  const peerResult = peer ? peerTally.result() : undefined;
+  const baselineLoad = baseline ? baselineTally.load.result() : undefined;
   const name = round.workload.name;
-  run.log(`${name} ×${round.connections}: ${describeLoad(our.load)}`);
+  run.log(`${name} ×${round.connections}: ${describeLoad(load)}`);
   if (peerResult) run.log(`${name} ×${round.connections} peer: ${describeLoad(peerResult)}`);
-  if (baselineResult) run.log(`${name} ×${round.connections} baseline: ${describeLoad(baselineResult.load)}`);
+  if (baselineLoad) run.log(`${name} ×${round.connections} baseline: ${describeLoad(baselineLoad)}`);
   const oursFirst = sequence.indexOf("ours") < sequence.indexOf("peer");
   return {
     workload: name,
     connections: round.connections,
-    ...our.load,
-    services: our.services,
-    ...(peerResult ? { peer: peerResult, order: oursFirst ? ("ours-first" as const) : ("peer-first" as const) } : {}),
-    ...(baselineResult ? { baseline: { ...baselineResult.load, services: baselineResult.services }, sequence } : {}),
+    ...load,
+    services: our.services.result(),
+    slices: durations.length,
+    ...(peerResult
+      ? { peer: peerResult, order: oursFirst ? ("ours-first" as const) : ("peer-first" as const), peerSliceRatios: sliceRatios }
+      : {}),
+    ...(baselineLoad ? { baseline: { ...baselineLoad, services: baselineTally.services.result() }, sequence } : {}),
   };
 }
