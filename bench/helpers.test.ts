@@ -1,5 +1,5 @@
 import { isGoodBody, quantile } from "./load";
-import { parsePrometheusText, usageBetween } from "./metrics";
+import { parsePrometheusText, usageBetween, UsageTally } from "./metrics";
 import { SeededSequence, seedFrom } from "./prng";
 import { parseCli } from "./options";
 import { Kind, parse } from "graphql";
@@ -31,6 +31,30 @@ describe("bench helpers", () => {
       a: { rssMb: 2, cpuSec: 0.25, sqlPerRequest: 2 },
       b: { rssMb: 1, cpuSec: null, sqlPerRequest: null },
     });
+  });
+
+  it("sums each service's CPU and SQL over the slices only, and keeps the last RSS", () => {
+    const tally = new UsageTally();
+    const snap = (cpuSeconds: number, sqlStatements: number | null, rssMb: number) => ({
+      cpuSeconds,
+      sqlStatements,
+      rssBytes: rssMb * 2 ** 20,
+    });
+    // the 100 s of CPU between the slices (another gateway's turn) must not count
+    tally.add({ "job-centers": snap(1, 100, 50) }, { "job-centers": snap(3, 160, 60) }, 10);
+    tally.add({ "job-centers": snap(103, 1160, 60) }, { "job-centers": snap(104, 1200, 70) }, 10);
+    expect(tally.result()).toEqual({ "job-centers": { cpuSec: 3, sqlPerRequest: 5, rssMb: 70 } });
+  });
+
+  it("reports no figure for a service that did not report one in some slice", () => {
+    const tally = new UsageTally();
+    tally.add(
+      { gateway: { cpuSeconds: 1, sqlStatements: null, rssBytes: null } },
+      { gateway: { cpuSeconds: 2, sqlStatements: null, rssBytes: null } },
+      5,
+    );
+    tally.add({ gateway: null }, { gateway: { cpuSeconds: 4, sqlStatements: null, rssBytes: null } }, 5);
+    expect(tally.result()).toEqual({ gateway: { cpuSec: null, sqlPerRequest: null, rssMb: null } });
   });
 
   it("computes nearest-rank quantiles", () => {

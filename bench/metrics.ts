@@ -65,7 +65,7 @@ export async function scrapeAll(
 }
 
 /** How much one figure of a service grew between two snapshots; null when either lacks it. */
-export function snapshotDelta(
+function snapshotDelta(
   start: ServiceSnapshot | null,
   end: ServiceSnapshot | null,
   pick: (snapshot: ServiceSnapshot) => number | null,
@@ -75,23 +75,65 @@ export function snapshotDelta(
   return a === null || b === null ? null : b - a;
 }
 
+/** A running sum that turns null for good once any of its parts is unknown. */
+const sumOrNull = (total: number | null, value: number | null) => (total === null || value === null ? null : total + value);
+
+interface ServiceTotals {
+  cpuSec: number | null;
+  sqlStatements: number | null;
+  rssBytes: number | null;
+}
+
+/**
+ * What each service used over one or more stretches between snapshots: CPU and SQL summed over the stretches only
+ * (in a sliced round the subgraphs serve every gateway, so the time in between belongs to the others), RSS as the
+ * last stretch left it, SQL per request over the requests sent in the stretches.
+ */
+export class UsageTally {
+  private readonly totals = new Map<string, ServiceTotals>();
+  private sent = 0;
+
+  add(before: Record<string, ServiceSnapshot | null>, after: Record<string, ServiceSnapshot | null>, sent: number): void {
+    this.sent += sent;
+    for (const [name, end] of Object.entries(after)) {
+      const start = before[name] ?? null;
+      const so = this.totals.get(name) ?? { cpuSec: 0, sqlStatements: 0, rssBytes: null };
+      this.totals.set(name, {
+        cpuSec: sumOrNull(
+          so.cpuSec,
+          snapshotDelta(start, end, (s) => s.cpuSeconds),
+        ),
+        sqlStatements: sumOrNull(
+          so.sqlStatements,
+          snapshotDelta(start, end, (s) => s.sqlStatements),
+        ),
+        rssBytes: end?.rssBytes ?? null,
+      });
+    }
+  }
+
+  result(): Record<string, ServiceUsage> {
+    const usage: Record<string, ServiceUsage> = {};
+    for (const [name, totals] of this.totals) {
+      usage[name] = {
+        rssMb: totals.rssBytes != null ? totals.rssBytes / 2 ** 20 : null,
+        cpuSec: totals.cpuSec,
+        sqlPerRequest: totals.sqlStatements === null || this.sent === 0 ? null : totals.sqlStatements / this.sent,
+      };
+    }
+    return usage;
+  }
+}
+
 /** What each service used between two snapshots, given the requests completed in between. */
 export function usageBetween(
   before: Record<string, ServiceSnapshot | null>,
   after: Record<string, ServiceSnapshot | null>,
   requests: number,
 ): Record<string, ServiceUsage> {
-  const usage: Record<string, ServiceUsage> = {};
-  for (const [name, end] of Object.entries(after)) {
-    const start = before[name] ?? null;
-    const sql = snapshotDelta(start, end, (s) => s.sqlStatements);
-    usage[name] = {
-      rssMb: end?.rssBytes != null ? end.rssBytes / 2 ** 20 : null,
-      cpuSec: snapshotDelta(start, end, (s) => s.cpuSeconds),
-      sqlPerRequest: sql === null || requests === 0 ? null : sql / requests,
-    };
-  }
-  return usage;
+  const tally = new UsageTally();
+  tally.add(before, after, requests);
+  return tally.result();
 }
 
 /** The gateway's `/metrics` next to its GraphQL endpoint. */

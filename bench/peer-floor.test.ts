@@ -3,7 +3,7 @@ import path from "node:path";
 import { SCHEMA_DIR } from "@lib/config/paths";
 import { launcherCounselorToken } from "./launcher-token";
 import { parseCli } from "./options";
-import { parseStatCpuTicks, parseVmRss, readProcessSnapshot } from "./peer";
+import { parseStatCpuTicks, parseStatParentPid, parseVmRss, readProcessSnapshot } from "./peer";
 import { readPeerEnv, rewriteSubgraphUrls } from "./peer/hive-gateway";
 import { floorLines, ratio, renderMarkdown } from "./report-markdown";
 import { renderSvg } from "./report-svg";
@@ -48,6 +48,7 @@ describe("peer gateway helpers", () => {
     // comm with spaces and parentheses; utime = 250, stime = 50 (fields 14 and 15)
     const stat = "4242 (node (peer) x) S 1 4242 4242 0 -1 4194560 1000 0 0 0 250 50 0 0 20 0 11 0 100 1000000 5000";
     expect(parseStatCpuTicks(stat)).toBe(300);
+    expect(parseStatParentPid(stat)).toBe("1");
     const own = readProcessSnapshot(process.pid);
     if (process.platform === "linux") {
       expect(own?.rssBytes).toBeGreaterThan(0);

@@ -41,14 +41,23 @@ export function parseVmRss(status: string): number | null {
   return match ? Number(match[1]) * 1024 : null;
 }
 
-/** utime + stime of a `/proc/<pid>/stat` line, in clock ticks (fields 14 and 15; the name in parentheses may hold spaces). */
-export function parseStatCpuTicks(stat: string): number {
-  const fields = stat
+/** The fields of a `/proc/<pid>/stat` line from field 3 (state) on, so field n is `[n - 3]` (the name may hold spaces). */
+function statFields(stat: string): string[] {
+  return stat
     .slice(stat.lastIndexOf(")") + 2)
     .trim()
     .split(/\s+/);
-  // fields[0] is field 3 (state), so field n is fields[n - 3]
+}
+
+/** utime + stime of a `/proc/<pid>/stat` line, in clock ticks (fields 14 and 15). */
+export function parseStatCpuTicks(stat: string): number {
+  const fields = statFields(stat);
   return Number(fields[11]) + Number(fields[12]);
+}
+
+/** The parent's pid of a `/proc/<pid>/stat` line (field 4). */
+export function parseStatParentPid(stat: string): string {
+  return statFields(stat)[1];
 }
 
 /** RSS and CPU time of process `pid` from `/proc`; null where there is no `/proc` (not Linux) or no such process. */

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import { clockTicksPerSecond, parseStatCpuTicks } from "../peer";
+import { clockTicksPerSecond, parseStatCpuTicks, parseStatParentPid } from "../peer";
 
 /** One process as `/proc` shows it: its parent, CPU seconds so far and command line. */
 export interface ProcessEntry {
@@ -15,9 +15,8 @@ export function processTable(): Map<string, ProcessEntry> {
   for (const pid of readdirSync("/proc").filter((name) => /^\d+$/.test(name))) {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const ppid = stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1];
       const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replace(/\0/g, " ").trim();
-      table.set(pid, { ppid, cpuSec: parseStatCpuTicks(stat) / ticks, cmd });
+      table.set(pid, { ppid: parseStatParentPid(stat), cpuSec: parseStatCpuTicks(stat) / ticks, cmd });
     } catch {
       // gone between the listing and the read
     }

@@ -24,14 +24,13 @@ async function main(): Promise<void> {
   let system: LaunchedSystem | undefined;
   let baseline: RunningBaseline | undefined;
   try {
-    system = await launchSystem({ env: { REPORT_CACHE: "false" } });
+    system = await launchSystem(); // its report cache off, as in the benchmark
     baseline = await startBaseline(ref, 20_000, log);
     const { token } = await launcherCounselorToken({ ...process.env, ...system.env });
     const headers = authorizationHeaders(token);
     const fixtures = await loadFixtures({ url: system.gatewayUrl, headers });
-    const about = { ...baseline.about };
     const beside = await baselineBeside(
-      { url: baseline.system.gatewayUrl, metricsUrls: baseline.metricsUrls, about },
+      { url: baseline.system.gatewayUrl, metricsUrls: baseline.metricsUrls, about: baseline.about },
       fixtures,
       { url: system.gatewayUrl, token },
       log,
@@ -41,10 +40,11 @@ async function main(): Promise<void> {
       baseline: { url: beside.target.url, fixtures: beside.target.fixtures },
     };
     const totals = { ours: { requests: 0, cpu: new Map<string, number>() }, baseline: { requests: 0, cpu: new Map<string, number>() } };
+    const contract = readContract();
     const blocks = ["ours", "baseline", "ours", "baseline", "baseline", "ours", "ours", "baseline"] as const;
     for (const [index, who] of blocks.entries()) {
       const warmUp = index < 2;
-      const nextBody = requestBodies(workload, sides[who].fixtures, readContract(), `cpu/${Math.floor(index / 2)}`);
+      const nextBody = requestBodies(workload, sides[who].fixtures, contract, `cpu/${Math.floor(index / 2)}`);
       const before = processTable();
       const load = await runLoad({ url: sides[who].url, connections, durationSec: warmUp ? 5 : 10, headers, nextBody });
       await new Promise((resolve) => setTimeout(resolve, 500)); // the requests autocannon dropped finish

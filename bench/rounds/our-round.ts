@@ -1,8 +1,8 @@
 import type { LoadResult } from "../load";
-import { scrapeAll } from "../metrics";
+import { scrapeAll, UsageTally } from "../metrics";
 import type { OurTarget, RoundSpec, RunContext } from "../types";
 import { loadRound, type Slice } from "./round-load";
-import { LoadTally, UsageTally } from "./slices";
+import { LoadTally } from "./slices";
 
 /** Our gateway's share of a round so far: the load of its slices and what every service used during them. */
 export interface OurTally {
@@ -20,9 +20,8 @@ export function ourTally(): OurTally {
  */
 export async function runOurSlice(run: RunContext, round: RoundSpec, ours: OurTarget, slice: Slice, into: OurTally): Promise<LoadResult> {
   const before = await scrapeAll(ours.metricsUrls, run.log);
-  const load = await loadRound(run, round, ours.url, slice, into.load.latencies);
+  const load = await loadRound(run, round, ours.url, slice, into.load);
   const after = await scrapeAll(ours.metricsUrls, run.log);
-  into.load.add(load);
   // SQL per request over every request the system ran, including those in flight when the slice ended
   into.services.add(before, after, load.sent);
   return load;

@@ -1,9 +1,9 @@
 import type { LoadResult } from "../load";
-import { scrapeAll } from "../metrics";
+import { scrapeAll, UsageTally } from "../metrics";
 import { readProcessSnapshot } from "../peer";
 import type { PeerRoundResult, PeerTarget, RoundSpec, RunContext } from "../types";
 import { loadRound, type Slice } from "./round-load";
-import { LoadTally, UsageTally } from "./slices";
+import { LoadTally } from "./slices";
 
 /** What the peer is, as the results name it. */
 export const PEER_NAME = "Hive Gateway (@graphql-hive/gateway)";
@@ -38,10 +38,9 @@ export async function runPeerSlice(
 ): Promise<LoadResult> {
   const before = peer.pid === null ? null : readProcessSnapshot(peer.pid);
   const subgraphsBefore = await scrapeAll(peer.subgraphMetricsUrls, run.log);
-  const load = await loadRound(run, round, peer.url, slice, into.load.latencies);
+  const load = await loadRound(run, round, peer.url, slice, into.load);
   const after = peer.pid === null ? null : readProcessSnapshot(peer.pid);
   const subgraphsAfter = await scrapeAll(peer.subgraphMetricsUrls, run.log);
-  into.load.add(load);
   into.noteProcess(before, after);
   into.subgraphs.add(subgraphsBefore, subgraphsAfter, load.sent);
   return load;

@@ -1,5 +1,5 @@
 import type { LoadResult } from "../load";
-import { LoadTally, sliceDurations, sliceOrder, UsageTally } from "./slices";
+import { LoadTally, sliceDurations, sliceOrder } from "./slices";
 
 function load(durationSec: number, latencies: number[], errors = 0, firstError?: string): LoadResult {
   return {
@@ -48,29 +48,5 @@ describe("slices of a round", () => {
 
   it("refuses to sum no slice at all", () => {
     expect(() => new LoadTally().result()).toThrow("no slice was run");
-  });
-
-  it("sums each service's CPU and SQL over the slices only, and keeps the last RSS", () => {
-    const tally = new UsageTally();
-    const snap = (cpuSeconds: number, sqlStatements: number | null, rssMb: number) => ({
-      cpuSeconds,
-      sqlStatements,
-      rssBytes: rssMb * 2 ** 20,
-    });
-    // the 100 s of CPU between the slices (another gateway's turn) must not count
-    tally.add({ "job-centers": snap(1, 100, 50) }, { "job-centers": snap(3, 160, 60) }, 10);
-    tally.add({ "job-centers": snap(103, 1160, 60) }, { "job-centers": snap(104, 1200, 70) }, 10);
-    expect(tally.result()).toEqual({ "job-centers": { cpuSec: 3, sqlPerRequest: 5, rssMb: 70 } });
-  });
-
-  it("reports no figure for a service that did not report one in some slice", () => {
-    const tally = new UsageTally();
-    tally.add(
-      { gateway: { cpuSeconds: 1, sqlStatements: null, rssBytes: null } },
-      { gateway: { cpuSeconds: 2, sqlStatements: null, rssBytes: null } },
-      5,
-    );
-    tally.add({ gateway: null }, { gateway: { cpuSeconds: 4, sqlStatements: null, rssBytes: null } }, 5);
-    expect(tally.result()).toEqual({ gateway: { cpuSec: null, sqlPerRequest: null, rssMb: null } });
   });
 });

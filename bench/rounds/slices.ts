@@ -1,5 +1,4 @@
 import { latencySummary, type LoadResult } from "../load";
-import { snapshotDelta, type ServiceSnapshot, type ServiceUsage } from "../metrics";
 
 /**
  * Seconds per slice of a round. A round is not one block per gateway but slices of about this length, the gateways
@@ -53,55 +52,5 @@ export class LoadTally {
         ...(firstError ? { firstError } : {}),
       },
     };
-  }
-}
-
-interface ServiceTotals {
-  cpuSec: number | null;
-  sqlStatements: number | null;
-  rssBytes: number | null;
-}
-
-/**
- * What each service used during one gateway's slices only: CPU and SQL summed over the slices (the subgraphs serve
- * every gateway, so the stretches in between belong to the others), RSS as the last slice left it.
- */
-export class UsageTally {
-  private readonly totals = new Map<string, ServiceTotals>();
-  private sent = 0;
-
-  add(before: Record<string, ServiceSnapshot | null>, after: Record<string, ServiceSnapshot | null>, sent: number): void {
-    this.sent += sent;
-    for (const [name, end] of Object.entries(after)) {
-      const start = before[name] ?? null;
-      const delta = (pick: (s: ServiceSnapshot) => number | null) => snapshotDelta(start, end, pick);
-      const so = this.totals.get(name);
-      const add = (total: number | null | undefined, value: number | null) =>
-        value === null || total === null ? null : (total ?? 0) + value;
-      this.totals.set(name, {
-        cpuSec: add(
-          so?.cpuSec,
-          delta((s) => s.cpuSeconds),
-        ),
-        sqlStatements: add(
-          so?.sqlStatements,
-          delta((s) => s.sqlStatements),
-        ),
-        rssBytes: end?.rssBytes ?? null,
-      });
-    }
-  }
-
-  /** Per service, as `usageBetween` gives it for one block (SQL per request over the requests sent). */
-  result(): Record<string, ServiceUsage> {
-    const usage: Record<string, ServiceUsage> = {};
-    for (const [name, totals] of this.totals) {
-      usage[name] = {
-        rssMb: totals.rssBytes != null ? totals.rssBytes / 2 ** 20 : null,
-        cpuSec: totals.cpuSec,
-        sqlPerRequest: totals.sqlStatements === null || this.sent === 0 ? null : totals.sqlStatements / this.sent,
-      };
-    }
-    return usage;
   }
 }
