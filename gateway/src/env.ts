@@ -54,7 +54,7 @@ export interface GatewayEnv {
   /** `RATE_LIMIT_POINTS` (default 100000; 0 = off) per `RATE_LIMIT_WINDOW_S` (default 60), shared through `REDIS_URL` when set. */
   rateLimit: { points: number; windowSeconds: number; redisUrl: string | null };
   /**
-   * `GATEWAY_MAX_CONCURRENT_REQUESTS` (default 8 per CPU; 0 = no limit) executing at once, `GATEWAY_MAX_QUEUED_REQUESTS`
+   * `GATEWAY_MAX_CONCURRENT_REQUESTS` (default 32 per CPU; 0 = no limit) executing at once, `GATEWAY_MAX_QUEUED_REQUESTS`
    * (256) waiting for their turn, each at most `GATEWAY_MAX_QUEUE_WAIT_MS` (5000): use-admission.ts.
    */
   admission: AdmissionOptions;

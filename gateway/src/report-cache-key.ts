@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import type { GraphQLRequestContext } from "@apollo/server";
 import { Kind, OperationTypeNode, type OperationDefinitionNode } from "graphql";
 import type { Caller } from "@lib/auth/bearer";
 import { ANONYMOUS, type Viewer } from "@lib/auth/viewer";
 import { todayInKorea } from "@lib/mutation/dates";
+import { sha256 } from "./use-persisted-queries";
 
 /** The root fields whose answers are cached: the reports, computed from figures alone. */
 const REPORT_FIELDS = new Set(["programReport", "programBreakdown"]);
@@ -36,10 +36,6 @@ export function answerBaseOf(context: GraphQLRequestContext<Caller>, supergraphI
     todayInKorea().slice(0, 7),
   ];
   return sha256(parts.join("\n"));
-}
-
-export function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
 }
 
 /** What the access rules can tell apart about a viewer; nothing that names a person or an office. */

@@ -112,11 +112,12 @@ export async function createGateway(options: GatewayOptions): Promise<RunningGat
   const metrics = new GatewayMetrics();
   const logger = options.logger ?? createLogger("gateway");
   const resilience = useResilience({ ...options.resilience, timeoutMs, subgraphUrls: options.subgraphUrls, metrics });
+  const subgraphCalls = options.subgraphCalls ?? DEFAULT_SUBGRAPH_CALLS;
   const subgraphFetcher = createSubgraphFetcher({
     timeoutMs,
     timeoutsByUrl: resilience.timeoutsByUrl,
-    maxSockets: (options.subgraphCalls ?? DEFAULT_SUBGRAPH_CALLS).maxConcurrent,
-    queueWaitMs: (options.subgraphCalls ?? DEFAULT_SUBGRAPH_CALLS).queueWaitMs,
+    maxSockets: subgraphCalls.maxConcurrent,
+    queueWaitMs: subgraphCalls.queueWaitMs,
   });
   const dedupeSubgraphCalls = options.dedupeSubgraphCalls ?? true;
 

@@ -3,10 +3,11 @@ import type { GraphQLFormattedError } from "graphql";
 import type { Caller } from "@lib/auth/bearer";
 import { SUPPRESSED } from "@lib/graphql/error-codes";
 import { figuresVersions } from "./figures-versions";
-import { answerBaseOf, isReportOperation, sha256 } from "./report-cache-key";
+import { answerBaseOf, isReportOperation } from "./report-cache-key";
 import { parsedAnswers, servedResult } from "./report-answers";
 import { reportStore } from "./report-cache-store";
 import { subgraphsCalled } from "./subgraph-calls";
+import { sha256 } from "./use-persisted-queries";
 
 /** The report cache's settings (`REPORT_CACHE`, `REPORT_CACHE_TTL_S`, `REDIS_URL`). */
 export interface ReportCacheOptions {
