@@ -6,25 +6,33 @@ import { launcherCounselorToken } from "../launcher-token";
 import { runLoad } from "../load";
 import { launchSystem, type LaunchedSystem } from "../system";
 import { parseWorkloadNames, readContract, requestBodies, WORKLOADS } from "../workloads";
+import { aboutAblations, ablationEnv, parseAblations } from "./ablations/ablations";
 import { cpuBetween, processTable } from "./process-cpu";
 
 /**
- * `npm run measure:cpu -- [workload] [connections] [baseline ref]` (default Caseload 16 e185dc0): where a request's
+ * `npm run measure:cpu -- [workload] [connections] [baseline ref] [--without <part>,…]` (default Caseload 16 e185dc0): where a request's
  * CPU goes, ours against the version before access control, every process read from `/proc` — the gateway, each
  * subgraph and PostgreSQL, which the benchmark's `/metrics` do not cover. Both systems run at once on their own data;
  * after a 5 s warm-up each, the load alternates between them in 10 s blocks (ours, baseline, baseline, ours, ours,
  * baseline), each block pair with the same requests, and CPU milliseconds per completed request are summed by service.
+ * With `--without access-log` (or `resilience`, or both, comma-separated), ours runs with those parts taken out
+ * (ablations/), to tell their share of the cost.
  */
 const log = (line: string) => process.stderr.write(`[cpu] ${line}\n`);
 
 async function main(): Promise<void> {
-  const [workloadName = "Caseload", connectionsArg = "16", ref = "e185dc0"] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const without = parseAblations(args);
+  const positional = args.filter((arg, i) => arg !== "--without" && args[i - 1] !== "--without");
+  const [workloadName = "Caseload", connectionsArg = "16", ref = "e185dc0"] = positional;
   const workload = WORKLOADS[parseWorkloadNames([workloadName])[0]];
   const connections = Number(connectionsArg);
   let system: LaunchedSystem | undefined;
   let baseline: RunningBaseline | undefined;
   try {
-    system = await launchSystem(); // its report cache off, as in the benchmark
+    // its report cache off, as in the benchmark
+    system = await launchSystem(without.length ? { env: ablationEnv(without) } : {});
+    if (without.length) log(`ours: ${aboutAblations(without)}`);
     baseline = await startBaseline(ref, 20_000, log);
     const { token } = await launcherCounselorToken({ ...process.env, ...system.env });
     const headers = authorizationHeaders(token);
@@ -55,7 +63,8 @@ async function main(): Promise<void> {
       for (const [service, sec] of used)
         if (service.startsWith(`${who} `)) totals[who].cpu.set(service, (totals[who].cpu.get(service) ?? 0) + sec);
     }
-    console.log(`${workload.name} at ${connections} connections, CPU ms per completed request:`);
+    const variant = without.length ? ` (ours: ${aboutAblations(without)})` : "";
+    console.log(`${workload.name} at ${connections} connections${variant}, CPU ms per completed request:`);
     for (const [who, { requests, cpu }] of Object.entries(totals)) {
       const perRequest = [...cpu].map(([service, sec]) => [service.split(" ")[1], (sec * 1000) / requests] as const).sort();
       const sum = perRequest.reduce((total, [, ms]) => total + ms, 0);
