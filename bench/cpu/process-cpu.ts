@@ -38,12 +38,12 @@ export function serviceOf(table: ReadonlyMap<string, ProcessEntry>, pid: string)
   if (entry.cmd.includes("gateway/src/bin.js")) return `${sideOf(entry.cmd)} gateway`;
   const subgraph = /subgraphs\/bin\.js (\S+)/.exec(entry.cmd);
   if (subgraph) return `${sideOf(entry.cmd)} ${subgraph[1]}`;
-  const postmaster = / -D (\S*\/\.data\/\S+)/.test(entry.cmd) ? entry : table.get(entry.ppid);
-  if (postmaster && /postgres/.test(postmaster.cmd) && / -D \S*\/\.data\//.test(postmaster.cmd)) {
-    return `${sideOf(postmaster.cmd)} postgres`;
-  }
-  return null;
+  const postmaster = isLaunchersPostmaster(entry) ? entry : table.get(entry.ppid);
+  return postmaster && isLaunchersPostmaster(postmaster) ? `${sideOf(postmaster.cmd)} postgres` : null;
 }
+
+/** An embedded PostgreSQL a launcher started: its data directory (`-D`) is under a `.data` folder. */
+const isLaunchersPostmaster = (entry: ProcessEntry) => /postgres/.test(entry.cmd) && / -D \S*\/\.data\//.test(entry.cmd);
 
 /** CPU seconds each service used between two tables (its processes summed; ones started in between from zero). */
 export function cpuBetween(before: ReadonlyMap<string, ProcessEntry>, after: ReadonlyMap<string, ProcessEntry>): Map<string, number> {

@@ -21,10 +21,8 @@ import { cpuBetween, processTable } from "./process-cpu";
 const log = (line: string) => process.stderr.write(`[cpu] ${line}\n`);
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const without = parseAblations(args);
-  const positional = args.filter((arg, i) => arg !== "--without" && args[i - 1] !== "--without");
-  const [workloadName = "Caseload", connectionsArg = "16", ref = "e185dc0"] = positional;
+  const { parts: without, rest } = parseAblations(process.argv.slice(2));
+  const [workloadName = "Caseload", connectionsArg = "16", ref = "e185dc0"] = rest;
   const workload = WORKLOADS[parseWorkloadNames([workloadName])[0]];
   const connections = Number(connectionsArg);
   let system: LaunchedSystem | undefined;

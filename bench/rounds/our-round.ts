@@ -4,14 +4,10 @@ import type { OurTarget, RoundSpec, RunContext } from "../types";
 import { loadRound, type Slice } from "./round-load";
 import { LoadTally } from "./slices";
 
-/** Our gateway's share of a round so far: the load of its slices and what every service used during them. */
-export interface OurTally {
-  load: LoadTally;
-  services: UsageTally;
-}
-
-export function ourTally(): OurTally {
-  return { load: new LoadTally(), services: new UsageTally() };
+/** Our gateway's share of a round so far (or the baseline's): the load of its slices and what every service used during them. */
+export class OurTally {
+  readonly load = new LoadTally();
+  readonly services = new UsageTally();
 }
 
 /**

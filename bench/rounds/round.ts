@@ -1,7 +1,7 @@
 import type { LoadResult } from "../load";
 import type { BaselineTarget, Contender, OurTarget, PeerTarget, RoundResult, RoundSpec, RunContext } from "../types";
 import { describeLoad } from "./after-round";
-import { ourTally, runOurSlice } from "./our-round";
+import { OurTally, runOurSlice } from "./our-round";
 import { PeerTally, runPeerSlice } from "./peer-round";
 import { sliceDurations, sliceOrder } from "./slices";
 
@@ -29,9 +29,9 @@ export async function runRound(
   baseline?: BaselineTarget,
 ): Promise<RoundResult> {
   const sequence = roundOrder(index, { peer: Boolean(peer), baseline: Boolean(baseline) });
-  const our = ourTally();
+  const our = new OurTally();
   const peerTally = new PeerTally();
-  const baselineTally = ourTally();
+  const baselineTally = new OurTally();
   const baselineRun = baseline && { ...run, fixtures: baseline.fixtures };
   const sliceRatios: number[] = [];
   const durations = sliceDurations(run.durationSec);

@@ -5,12 +5,15 @@ const preload = (file: string) => `--require ${JSON.stringify(path.join(__dirnam
 
 describe("measure:cpu's --without", () => {
   it("takes nothing out unless asked", () => {
-    expect(parseAblations(["Caseload", "16", "e185dc0"])).toEqual([]);
+    expect(parseAblations(["Caseload", "16", "e185dc0"])).toEqual({ parts: [], rest: ["Caseload", "16", "e185dc0"] });
   });
 
-  it("names known parts, one or several, wherever it stands", () => {
-    expect(parseAblations(["Caseload", "16", "--without", "access-log"])).toEqual(["access-log"]);
-    expect(parseAblations(["--without", "resilience,access-log", "Caseload"])).toEqual(["resilience", "access-log"]);
+  it("names known parts, one or several, wherever it stands, and leaves the other arguments in order", () => {
+    expect(parseAblations(["Caseload", "16", "--without", "access-log"])).toEqual({ parts: ["access-log"], rest: ["Caseload", "16"] });
+    expect(parseAblations(["--without", "resilience,access-log", "Caseload"])).toEqual({
+      parts: ["resilience", "access-log"],
+      rest: ["Caseload"],
+    });
   });
 
   it("refuses an unknown part or a missing one, naming the known ones", () => {

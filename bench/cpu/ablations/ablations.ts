@@ -14,16 +14,19 @@ export const ABLATIONS = {
 } as const;
 export type AblationName = keyof typeof ABLATIONS;
 
-/** The parts named by `--without` (comma-separated), checked; empty when the option is absent. */
-export function parseAblations(args: readonly string[]): AblationName[] {
+/**
+ * The parts named by `--without` (comma-separated), checked, and the other arguments in their order; no parts when
+ * the option is absent.
+ */
+export function parseAblations(args: readonly string[]): { parts: AblationName[]; rest: string[] } {
   const at = args.indexOf("--without");
-  if (at < 0) return [];
+  if (at < 0) return { parts: [], rest: [...args] };
   const names = (args[at + 1] ?? "").split(",").filter(Boolean);
   const unknown = names.filter((name) => !(name in ABLATIONS));
   if (names.length === 0 || unknown.length > 0) {
     throw new Error(`--without takes one or more of ${Object.keys(ABLATIONS).join(", ")}; got ${args[at + 1] ?? "nothing"}`);
   }
-  return names as AblationName[];
+  return { parts: names as AblationName[], rest: [...args.slice(0, at), ...args.slice(at + 2)] };
 }
 
 /** What the parts taken out are, for the printed result. */
